@@ -1,0 +1,101 @@
+/**
+ * Stable error codes shared by the server (which raises them) and the web app (which shows them).
+ * The HTTP status lives here too so there is one table from code to status.
+ */
+export const ERROR_CODES = {
+  VALIDATION_FAILED: { status: 400, zh: '提交的内容有误，请按提示修改', en: 'Some fields are invalid' },
+  MALFORMED_REQUEST: {
+    status: 400,
+    zh: '请求格式错误，无法解析',
+    en: 'The request body could not be parsed',
+  },
+  UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Please sign in' },
+  SESSION_EXPIRED: {
+    status: 401,
+    zh: '登录已超时，请重新登录',
+    en: 'Your session has expired, please sign in again',
+  },
+  INVALID_CREDENTIALS: { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },
+  ACCOUNT_LOCKED: {
+    status: 423,
+    zh: '密码错误次数过多，账号已锁定，请稍后再试',
+    en: 'Too many failed attempts; the account is locked for a while',
+  },
+  ACCOUNT_DISABLED: { status: 403, zh: '账号已停用，请联系管理员', en: 'This account is disabled' },
+  CSRF_FAILED: {
+    status: 403,
+    zh: '页面已过期，请刷新后重试',
+    en: 'Security token missing or invalid; reload the page',
+  },
+  PASSWORD_CHANGE_REQUIRED: {
+    status: 403,
+    zh: '请先修改初始密码',
+    en: 'Change your temporary password first',
+  },
+  FORBIDDEN: { status: 403, zh: '您没有执行此操作的权限', en: 'You are not allowed to do this' },
+  NOT_FOUND: { status: 404, zh: '记录不存在或您无权查看', en: 'Not found' },
+  ROUTE_NOT_FOUND: { status: 404, zh: '接口不存在', en: 'No such endpoint' },
+  PASSWORD_POLICY: {
+    status: 400,
+    zh: '密码不符合要求：至少10位，须包含字母和数字，且不能与用户名相同',
+    en: 'Password must be at least 10 characters with letters and digits, and differ from the username',
+  },
+  WRONG_PASSWORD: { status: 400, zh: '原密码不正确', en: 'The current password is wrong' },
+  USERNAME_TAKEN: { status: 409, zh: '用户名已被使用', en: 'That username is taken' },
+  UNIT_CODE_TAKEN: {
+    status: 409,
+    zh: '行政区划代码已被其他单位使用',
+    en: 'That division code is already used',
+  },
+  INVALID_PARENT_UNIT: {
+    status: 400,
+    zh: '上级单位不合适：该类型单位不能设在所选上级之下',
+    en: 'This kind of unit cannot sit under the chosen parent',
+  },
+  UNIT_HAS_CHILDREN: {
+    status: 409,
+    zh: '该单位下还有下级单位，不能停用',
+    en: 'The unit still has active sub-units',
+  },
+  WORKSTATION_NOT_ALLOWED: {
+    status: 400,
+    zh: '只有社区/村可以设立我来办工作室',
+    en: 'Only a community or village can run a workstation',
+  },
+  PAYLOAD_TOO_LARGE: { status: 413, zh: '提交的内容过大', en: 'The request is too large' },
+  RATE_LIMITED: { status: 429, zh: '操作过于频繁，请稍后再试', en: 'Too many requests' },
+  CASE_CONFLICT: {
+    status: 409,
+    zh: '该事项刚被他人处理，请刷新后再操作',
+    en: 'Someone else changed this case just now; reload and try again',
+  },
+  INVALID_TRANSITION: {
+    status: 409,
+    zh: '当前状态下不能执行此操作',
+    en: 'This action is not allowed in the current state',
+  },
+  INTERNAL: { status: 500, zh: '系统内部错误，请稍后再试或联系管理员', en: 'Internal error' },
+} as const satisfies Record<string, { status: number; zh: string; en: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export type Lang = 'zh' | 'en';
+
+export interface FieldError {
+  /** Dotted path of the offending field, e.g. `petitioners.0.idNumber`. */
+  path: string;
+  message: string;
+}
+
+export interface ErrorEnvelope {
+  error: {
+    code: ErrorCode;
+    message: string;
+    requestId: string;
+    details?: unknown;
+  };
+}
+
+export function errorMessage(code: ErrorCode, lang: Lang): string {
+  return ERROR_CODES[code][lang];
+}

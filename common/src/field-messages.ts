@@ -1,0 +1,22 @@
+/**
+ * Messages for field rules that zod does not phrase itself. Schemas use the key as the issue
+ * message; the server's error handler and the web forms translate it.
+ */
+export const FIELD_MESSAGES = {
+  required: { zh: '必填项', en: 'Required' },
+  usernameFormat: { zh: '用户名只能包含字母、数字、下划线、点和连字符', en: 'Letters, digits, _ . - only' },
+  divisionCodeFormat: { zh: '行政区划代码应为12位数字', en: 'Division code must be 12 digits' },
+  phoneFormat: { zh: '电话号码格式不正确', en: 'Invalid phone number' },
+  mobileFormat: { zh: '手机号格式不正确', en: 'Invalid mobile number' },
+  idNumberInvalid: {
+    zh: '身份证号码无效（校验位不符或出生日期有误）',
+    en: 'Invalid ID number (check digit or birth date)',
+  },
+  passwordPolicy: {
+    zh: '密码至少10位，须包含字母和数字，且不能包含用户名',
+    en: 'At least 10 characters, letters and digits, not containing the username',
+  },
+  timeFormat: { zh: '时间格式应为 HH:MM', en: 'Time must be HH:MM' },
+  endBeforeStart: { zh: '结束时间须晚于开始时间', en: 'End must be after start' },
+} as const;
+export type FieldMessageKey = keyof typeof FIELD_MESSAGES;

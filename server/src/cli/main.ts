@@ -1,0 +1,99 @@
+import { Command } from 'commander';
+import { ConfigError, loadConfig } from '../config.js';
+import { migrate } from '../db/migrate.js';
+import { createAdmin } from '../seed/create-admin.js';
+import { demoAccountsTable, demoLoaded, seedDemo } from '../seed/demo.js';
+import { openConfiguredDatabase, startServer } from '../server.js';
+
+/** The `laiban` command: start, migrate, seed --demo, create-admin. */
+function config() {
+  try {
+    return loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error('配置有误，无法启动 / Invalid configuration:');
+      for (const p of err.problems) console.error(`  - ${p}`);
+      process.exit(1);
+    }
+    throw err;
+  }
+}
+
+const program = new Command('laiban').description('来办 Laiban — 信访与矛盾纠纷多元化解平台');
+
+program
+  .command('start')
+  .description('Start the server (applies pending migrations first)')
+  .action(async () => {
+    const running = await startServer(config());
+    console.log(`\n来办 Laiban is running: ${running.url}`);
+    console.log(`API docs: ${running.url}/api/docs  (database: ${running.database.kind})`);
+    if (await demoLoaded(running.database.db)) console.log(`\n${demoAccountsTable()}\n`);
+    const shutdown = () => {
+      running.stop().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    };
+    process.once('SIGINT', shutdown);
+    process.once('SIGTERM', shutdown);
+  });
+
+program
+  .command('migrate')
+  .description('Apply pending database migrations')
+  .action(async () => {
+    const database = await openConfiguredDatabase(config());
+    const applied = await migrate(database);
+    console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Database is up to date.');
+    await database.close();
+  });
+
+program
+  .command('seed')
+  .description('Load data')
+  .option('--demo', 'the demo district of SCENARIOS.md, with one account per role')
+  .action(async (opts: { demo?: boolean }) => {
+    if (!opts.demo) {
+      console.error('Nothing to seed: pass --demo');
+      process.exit(2);
+    }
+    const database = await openConfiguredDatabase(config());
+    await migrate(database);
+    const { created } = await seedDemo(database.db);
+    console.log(created ? 'Demo district loaded.' : 'Demo district already present; nothing changed.');
+    console.log(demoAccountsTable());
+    await database.close();
+  });
+
+program
+  .command('create-admin')
+  .description('Create a system administrator (and the root district on an empty installation)')
+  .requiredOption('--username <name>', 'login name')
+  .option('--password <password>', 'password (generated when omitted; must then be changed at first sign-in)')
+  .option('--name <displayName>', 'display name')
+  .option('--district <name>', 'name of the root district when the installation is empty')
+  .action(async (opts: { username: string; password?: string; name?: string; district?: string }) => {
+    const database = await openConfiguredDatabase(config());
+    await migrate(database);
+    try {
+      const r = await createAdmin(database.db, {
+        username: opts.username,
+        password: opts.password,
+        displayName: opts.name,
+        district: opts.district,
+      });
+      console.log(`Administrator ${opts.username} created at ${r.districtName}.`);
+      if (!opts.password) console.log(`Temporary password (shown once): ${r.password}`);
+    } catch (err) {
+      console.error((err as Error).message);
+      process.exitCode = 1;
+    } finally {
+      await database.close();
+    }
+  });
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,25 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Config } from '../config.js';
+import type { Database } from '../db/database.js';
+import { apiTokenRoutes } from '../modules/api-tokens/api-tokens.routes.js';
+import { authRoutes } from '../modules/auth/auth.routes.js';
+import { healthRoutes } from '../modules/health/health.routes.js';
+import { orgRoutes } from '../modules/org/org.routes.js';
+import { userRoutes } from '../modules/users/users.routes.js';
+import type { Ctx } from './context.js';
+
+export interface RouteDeps {
+  config: Config;
+  database: Database;
+  /** The use-case context of an authenticated request. */
+  ctxOf: (req: FastifyRequest) => Ctx;
+}
+
+/** Every module's routes, mounted under /api. */
+export async function registerRoutes(api: FastifyInstance, deps: RouteDeps): Promise<void> {
+  await healthRoutes(api, deps);
+  await authRoutes(api, deps);
+  await orgRoutes(api, deps);
+  await userRoutes(api, deps);
+  await apiTokenRoutes(api, deps);
+}

@@ -1,0 +1,41 @@
+import type { Conn } from '../../db/database.js';
+import type { Actor } from '../../policy/actor.js';
+
+/** Administrative event types. Past-tense verbs, like the case events. */
+export type AdminEventType =
+  | 'org_unit.created'
+  | 'org_unit.updated'
+  | 'workstation.updated'
+  | 'workstation.removed'
+  | 'duty_roster.replaced'
+  | 'user.created'
+  | 'user.updated'
+  | 'user.roles_replaced'
+  | 'user.password_reset'
+  | 'user.unlocked';
+
+/** Appends an admin event; call it inside the transaction that makes the change. */
+export async function recordAdminEvent(
+  conn: Conn,
+  e: {
+    actor: Actor | null;
+    type: AdminEventType;
+    entityType: 'org_unit' | 'user' | 'workstation';
+    entityId: string;
+    payload?: Record<string, unknown>;
+    requestId?: string;
+  },
+): Promise<void> {
+  await conn
+    .insertInto('admin_events')
+    .values({
+      actor_id: e.actor?.userId ?? null,
+      actor_unit_id: e.actor?.unitId ?? null,
+      type: e.type,
+      entity_type: e.entityType,
+      entity_id: e.entityId,
+      payload: JSON.stringify(e.payload ?? {}),
+      request_id: e.requestId ?? null,
+    })
+    .execute();
+}
