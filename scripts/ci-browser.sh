@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Starts the built app with the demo district on a fresh embedded database and runs the
+# browser smoke test against it.
+set -euo pipefail
+DATA=$(mktemp -d /tmp/laiban-ci-web.XXXXXX)
+PORT=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
+export DATA_DIR="$DATA" PORT LOG_LEVEL=warn
+unset DATABASE_URL
+node bin/laiban.mjs seed --demo >/dev/null
+node bin/laiban.mjs start > "$DATA/server.log" 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$DATA"' EXIT
+for _ in $(seq 1 60); do
+  curl -fsS "http://127.0.0.1:$PORT/api/health" >/dev/null 2>&1 && break
+  sleep 0.5
+done
+BASE_URL="http://127.0.0.1:$PORT" node scripts/browser-smoke.mjs || { cat "$DATA/server.log"; exit 1; }
