@@ -74,6 +74,33 @@ export const ERROR_CODES = {
     zh: '当前状态下不能执行此操作',
     en: 'This action is not allowed in the current state',
   },
+  OUT_OF_WINDOW: {
+    status: 409,
+    zh: '已超过申请期限',
+    en: 'The time limit for this request has passed',
+  },
+  WINDOW_NOT_LAPSED: {
+    status: 409,
+    zh: '信访人申请复查（复核）的期限尚未届满，不能办结；如信访人明确表示满意，请选择“信访人满意”',
+    en: 'The petitioner’s review window is still open',
+  },
+  NO_HIGHER_ORGAN: {
+    status: 409,
+    zh: '本系统内没有上一级机关，请线下报送上一级机关',
+    en: 'No higher organ is configured for this unit',
+  },
+  EXTENSION_NOT_ALLOWED: {
+    status: 409,
+    zh: '不能延期：延期累计不得超过30日，且须经领导批准',
+    en: 'Extension refused: at most 30 days in total, approved by a leader',
+  },
+  ATTACHMENT_TYPE_NOT_ALLOWED: {
+    status: 400,
+    zh: '不支持的文件类型（仅限图片、PDF/Word/Excel文档、音频、视频）',
+    en: 'File type not allowed (images, PDF/Word/Excel documents, audio, video only)',
+  },
+  ATTACHMENT_TOO_LARGE: { status: 413, zh: '文件过大', en: 'The file is too large' },
+  ATTACHMENT_EMPTY: { status: 400, zh: '文件为空', en: 'The file is empty' },
   INTERNAL: { status: 500, zh: '系统内部错误，请稍后再试或联系管理员', en: 'Internal error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

@@ -17,6 +17,15 @@ export const FIELD_MESSAGES = {
     en: 'At least 10 characters, letters and digits, not containing the username',
   },
   timeFormat: { zh: '时间格式应为 HH:MM', en: 'Time must be HH:MM' },
+  dateFormat: { zh: '日期格式应为 YYYY-MM-DD', en: 'Date must be YYYY-MM-DD' },
+  categoryFormat: { zh: '请选择问题分类（二级分类）', en: 'Choose a category (second level)' },
+  petitionerRequired: {
+    zh: '请至少登记一名信访人（姓名、住址）',
+    en: 'Register at least one petitioner (name, address)',
+  },
+  representativesMax: { zh: '集体访代表人数不得超过5人', en: 'At most 5 representatives' },
+  riskReasonRequired: { zh: '红色、黄色风险须说明理由', en: 'Give a reason for a red or yellow risk colour' },
+  personCountTooSmall: { zh: '有代表人时人数应不少于2人', en: 'With representatives, at least 2 persons' },
   endBeforeStart: { zh: '结束时间须晚于开始时间', en: 'End must be after start' },
 } as const;
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;

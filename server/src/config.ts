@@ -43,6 +43,11 @@ const schema = z.object({
     .min(1)
     .max(24 * 60)
     .default(15),
+  AUDIT_HASH: z.enum(['sha256', 'sm3']).default('sha256'),
+  TIMERS: z
+    .enum(['on', 'off'])
+    .default('on')
+    .transform((v) => v === 'on'),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   TRUST_PROXY: z
     .enum(['true', 'false'])
@@ -66,6 +71,10 @@ export interface Config {
   loginLockMinutes: number;
   dbPoolMax: number;
   trustProxy: boolean;
+  /** Hash of the audit chains: SHA-256, or SM3 where national cryptography is required. */
+  auditHash: 'sha256' | 'sm3';
+  /** Whether this process runs the supervision, anchoring and outbox timers. */
+  timers: boolean;
 }
 
 export class ConfigError extends Error {
@@ -128,5 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginLockMinutes: c.LOGIN_LOCK_MINUTES,
     dbPoolMax: c.DB_POOL_MAX,
     trustProxy: c.TRUST_PROXY,
+    auditHash: c.AUDIT_HASH,
+    timers: c.TIMERS,
   };
 }

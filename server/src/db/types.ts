@@ -21,6 +21,7 @@ export interface OrgUnitsTable {
   is_active: Generated<boolean>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  deadline_profile: Generated<string | null>;
 }
 
 export interface WorkstationsTable {
@@ -114,6 +115,261 @@ export interface AdminEventsTable {
   request_id: string | null;
 }
 
+export interface SettingsTable {
+  key: string;
+  value: Json<unknown>;
+  updated_at: Timestamp;
+}
+
+export interface CasesTable {
+  id: string;
+  case_no: string;
+  version: Generated<number>;
+  status: string;
+  is_open: Generated<boolean>;
+  resume_status: string | null;
+  channel: string;
+  source_unit_id: string | null;
+  source_ref: string | null;
+  received_at: Timestamp;
+  received_on: string;
+  registered_by: string;
+  first_unit_id: string;
+  owner_unit_id: string;
+  owner_path: string;
+  title: string;
+  facts: string;
+  demands: string;
+  reasons: string | null;
+  category_code: string;
+  nature: string;
+  claim_route: string | null;
+  risk_colour: string;
+  risk_reason: string | null;
+  address: string;
+  latitude: number | null;
+  longitude: number | null;
+  location_unit_id: string | null;
+  person_count: Generated<number>;
+  is_group: Generated<boolean>;
+  is_confidential: Generated<boolean>;
+  is_repeat: Generated<boolean>;
+  repeat_of_case_id: string | null;
+  is_first_petition: Generated<boolean>;
+  assigning_unit_id: string | null;
+  leader_user_id: string | null;
+  leader_package: Json<Record<string, unknown>> | null;
+  accepted_at: Timestamp | null;
+  opinion: Json<Record<string, unknown>> | null;
+  review: Json<Record<string, unknown>> | null;
+  recheck: Json<Record<string, unknown>> | null;
+  delivered_at: Timestamp | null;
+  delivered_on: string | null;
+  receipt_confirmed_at: Timestamp | null;
+  resolved_on_spot: boolean | null;
+  escalation_count: Generated<number>;
+  closed_at: Timestamp | null;
+  terminated_at: Timestamp | null;
+  fingerprint: string | null;
+  satisfaction: string | null;
+  followed_up_at: Timestamp | null;
+  archived_at: Timestamp | null;
+  due_on: string | null;
+  due_code: string | null;
+  due_period: number | null;
+  chain_seq: Generated<number>;
+  chain_hash: Generated<string>;
+  anchored_seq: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CaseUnitsTable {
+  case_id: string;
+  unit_id: string;
+  relation: string;
+  unit_path: string;
+  added_at: Timestamp;
+}
+
+export interface CasePartiesTable {
+  case_id: string;
+  id: Generated<string>;
+  role: string;
+  party_type: string;
+  name: string;
+  id_type: string | null;
+  id_number_enc: string | null;
+  id_number_hmac: string | null;
+  id_number_masked: string | null;
+  phone_enc: string | null;
+  phone_hmac: string | null;
+  phone_masked: string | null;
+  address: string | null;
+  sort_order: Generated<number>;
+}
+
+export interface CaseEventsTable {
+  case_id: string;
+  seq: number;
+  type: string;
+  at: Timestamp;
+  actor_id: string | null;
+  actor_unit_id: string | null;
+  from_status: string | null;
+  to_status: string | null;
+  payload: Json<unknown>;
+  prev_hash: string;
+  hash: string;
+  hash_alg: string;
+}
+
+export interface AuditAnchorsTable {
+  id: Generated<number>;
+  at: Timestamp;
+  heads: Json<unknown>;
+  prev_hash: string;
+  hash: string;
+  hash_alg: string;
+}
+
+export interface CaseDeadlinesTable {
+  case_id: string;
+  id: Generated<string>;
+  code: string;
+  unit_id: string;
+  assignment_id: string | null;
+  profile_code: string;
+  profile_version: number;
+  started_on: string;
+  period: number;
+  period_unit: string;
+  extension_days: Generated<number>;
+  paused_days: Generated<number>;
+  paused_since: string | null;
+  due_on: string;
+  unverified: Generated<boolean>;
+  status: string;
+  ended_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface CaseAssignmentsTable {
+  case_id: string;
+  id: Generated<string>;
+  unit_id: string;
+  role: string;
+  task: string;
+  assigned_by_unit_id: string;
+  assigned_by: string | null;
+  assigned_at: Timestamp;
+  report_due_on: string;
+  feedback_due_on: string;
+  reported_at: Timestamp | null;
+  feedback: string | null;
+  feedback_at: Timestamp | null;
+  objection_reason: string | null;
+  objected_at: Timestamp | null;
+  objection_decision: string | null;
+  objection_decided_at: Timestamp | null;
+  status: string;
+}
+
+export interface SupervisionOrdersTable {
+  case_id: string;
+  id: Generated<string>;
+  deadline_id: string | null;
+  tier: string;
+  trigger: string;
+  target_unit_id: string;
+  supervising_unit_id: string;
+  reason: string;
+  due_on: string;
+  status: string;
+  reply: string | null;
+  replied_at: Timestamp | null;
+  replied_by: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface CaseAttachmentsTable {
+  case_id: string;
+  id: Generated<string>;
+  kind: string;
+  storage_key: string | null;
+  video_url: string | null;
+  original_name: string;
+  mime: string | null;
+  size: number | null;
+  sha256: string | null;
+  description: string | null;
+  is_confidential: Generated<boolean>;
+  uploaded_by: string | null;
+  uploaded_at: Timestamp;
+}
+
+export interface UploadsTable {
+  id: Generated<string>;
+  storage_key: string;
+  original_name: string;
+  mime: string;
+  kind: string;
+  size: number;
+  sha256: string;
+  uploaded_by: string;
+  uploaded_at: Timestamp;
+  claimed_by_case: string | null;
+}
+
+export interface OutboxTable {
+  id: Generated<number>;
+  case_id: string | null;
+  topic: string;
+  payload: Json<unknown>;
+  created_at: Timestamp;
+  available_at: Timestamp;
+  attempts: Generated<number>;
+  processed_at: Timestamp | null;
+  last_error: string | null;
+}
+
+export interface PersonalDataAccessTable {
+  id: Generated<number>;
+  at: Timestamp;
+  user_id: string | null;
+  unit_id: string | null;
+  case_id: string | null;
+  party_id: string | null;
+  action: string;
+  fields: Generated<string[]>;
+  reason: string | null;
+  ip: string | null;
+}
+
+export interface HolidayCalendarTable {
+  day: string;
+  kind: 'holiday' | 'makeup_workday';
+  name: string;
+  notice: string;
+  created_at: Timestamp;
+}
+
+export interface CalendarYearsTable {
+  year: number;
+  notice: string;
+  loaded_at: Timestamp;
+}
+
+export interface DeadlineProfilesTable {
+  code: string;
+  version: number;
+  name: string;
+  valid_from: string;
+  body: Json<Record<string, unknown>>;
+  created_at: Timestamp;
+}
+
 export interface SchemaMigrationsTable {
   name: string;
   applied_at: Timestamp;
@@ -130,4 +386,20 @@ export interface DB {
   auth_events: AuthEventsTable;
   admin_events: AdminEventsTable;
   schema_migrations: SchemaMigrationsTable;
+  holiday_calendar: HolidayCalendarTable;
+  calendar_years: CalendarYearsTable;
+  deadline_profiles: DeadlineProfilesTable;
+  settings: SettingsTable;
+  cases: CasesTable;
+  case_units: CaseUnitsTable;
+  case_parties: CasePartiesTable;
+  case_events: CaseEventsTable;
+  audit_anchors: AuditAnchorsTable;
+  case_deadlines: CaseDeadlinesTable;
+  case_assignments: CaseAssignmentsTable;
+  supervision_orders: SupervisionOrdersTable;
+  case_attachments: CaseAttachmentsTable;
+  uploads: UploadsTable;
+  outbox: OutboxTable;
+  personal_data_access: PersonalDataAccessTable;
 }

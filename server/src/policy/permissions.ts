@@ -11,19 +11,73 @@ export const PERMISSIONS = [
   'user.manage',
   'token.manage',
   'audit.read',
+  'case.read',
+  /** Accusation cases (检举控告) referred to discipline inspection: only these holders see them at all. */
+  'case.read_confidential',
+  'case.intake',
+  'case.decide',
+  'case.handle',
+  'case.review',
+  'case.object',
+  'case.followup',
+  'case.archive',
+  'case.approve_extension',
+  'case.supervise',
+  'case.package',
+  'case.unmask',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
+const CASE_WORK = [
+  'case.read',
+  'case.intake',
+  'case.decide',
+  'case.handle',
+  'case.object',
+  'case.followup',
+] as const;
+
+/**
+ * System administrators manage the installation, not petitions: they get no case permissions
+ * (PIPL minimisation). Experts and mediators see cases through the panels and mediations they are
+ * put on (resolution-mechanisms module), not through a jurisdiction.
+ */
 export const ROLE_PERMISSIONS = {
   system_admin: ['org.read', 'org.manage', 'user.read', 'user.manage', 'token.manage', 'audit.read'],
-  petition_clerk: ['org.read', 'user.read'],
-  workstation_staff: ['org.read', 'user.read'],
-  grid_worker: ['org.read'],
-  department_handler: ['org.read', 'user.read'],
-  leader: ['org.read', 'user.read', 'audit.read'],
+  petition_clerk: [
+    'org.read',
+    'user.read',
+    ...CASE_WORK,
+    'case.review',
+    'case.archive',
+    'case.supervise',
+    'case.package',
+    'case.unmask',
+  ],
+  workstation_staff: ['org.read', 'user.read', ...CASE_WORK, 'case.archive', 'case.unmask'],
+  grid_worker: ['org.read', 'case.read', 'case.intake'],
+  department_handler: ['org.read', 'user.read', ...CASE_WORK, 'case.unmask'],
+  leader: [
+    'org.read',
+    'user.read',
+    'audit.read',
+    ...CASE_WORK,
+    'case.review',
+    'case.approve_extension',
+    'case.supervise',
+    'case.package',
+    'case.unmask',
+  ],
   mediator: ['org.read'],
   expert: ['org.read'],
-  discipline_inspector: ['org.read', 'user.read'],
+  discipline_inspector: [
+    'org.read',
+    'user.read',
+    ...CASE_WORK,
+    'case.read_confidential',
+    'case.archive',
+    'case.unmask',
+  ],
 } as const satisfies Record<Role, readonly Permission[]>;
 
 export function roleHas(role: Role, permission: Permission): boolean {

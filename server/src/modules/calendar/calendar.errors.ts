@@ -42,7 +42,10 @@ function messages(d: DeadlineRuleErrorDetails): { zh: string; en: string } {
         en: `Deadline ${d.ruleCode} is fixed by its rule and cannot be set per case`,
       };
     case 'invalid_amount':
-      return { zh: '期限天数必须为非负整数', en: `Day counts for ${d.ruleCode} must be non-negative integers` };
+      return {
+        zh: '期限天数必须为非负整数',
+        en: `Day counts for ${d.ruleCode} must be non-negative integers`,
+      };
   }
 }
 

@@ -86,7 +86,11 @@ export function computeDue(
     });
   }
   if (extension > 0 && rule.extensionCapDays === 0) {
-    throw new DeadlineRuleError({ violation: 'extension_not_allowed', ruleCode: rule.code, requested: extension });
+    throw new DeadlineRuleError({
+      violation: 'extension_not_allowed',
+      ruleCode: rule.code,
+      requested: extension,
+    });
   }
   if (extension > rule.extensionCapDays) {
     throw new DeadlineRuleError({

@@ -125,12 +125,19 @@ export const deadlineProfileSchema = z
     warnRatio: z.number().min(0).max(1).default(0.2),
     warnDays: dayCount.default(3),
     params: z.object({ expertPanelMin: z.number().int().min(1).optional() }).default({}),
-    basedOn: z.object({ code: z.string(), version: z.number().int().min(1) }).nullable().default(null),
+    basedOn: z
+      .object({ code: z.string(), version: z.number().int().min(1) })
+      .nullable()
+      .default(null),
   })
   .superRefine((p, ctx) => {
     for (const [key, rule] of Object.entries(p.rules)) {
       if (rule.code !== key) {
-        ctx.addIssue({ code: 'custom', message: `Rule key ${key} differs from its code ${rule.code}`, path: ['rules', key] });
+        ctx.addIssue({
+          code: 'custom',
+          message: `Rule key ${key} differs from its code ${rule.code}`,
+          path: ['rules', key],
+        });
       }
     }
   }) satisfies z.ZodType<DeadlineProfile>;
@@ -139,7 +146,8 @@ const TIAOLI = '《信访工作条例》';
 
 /** A statutory calendar-day rule: rolls forward, no pause, no extension unless stated. */
 function statutory(
-  r: Pick<DeadlineRule, 'code' | 'labelZh' | 'labelEn' | 'trigger' | 'period' | 'basis'> & Partial<DeadlineRule>,
+  r: Pick<DeadlineRule, 'code' | 'labelZh' | 'labelEn' | 'trigger' | 'period' | 'basis'> &
+    Partial<DeadlineRule>,
 ): DeadlineRule {
   return {
     unit: 'calendar_days',
@@ -413,7 +421,10 @@ export function resolveProfile(base: DeadlineProfile, override: DeadlineProfileO
 }
 
 export const CHANGYI_PROFILE: DeadlineProfile = resolveProfile(NATIONAL_PROFILE, CHANGYI_OVERRIDE);
-export const DALIAN_ZHONGSHAN_PROFILE: DeadlineProfile = resolveProfile(NATIONAL_PROFILE, DALIAN_ZHONGSHAN_OVERRIDE);
+export const DALIAN_ZHONGSHAN_PROFILE: DeadlineProfile = resolveProfile(
+  NATIONAL_PROFILE,
+  DALIAN_ZHONGSHAN_OVERRIDE,
+);
 
 /** The presets shipped with Laiban, by code. */
 export const BUILTIN_PROFILES: Readonly<Record<string, DeadlineProfile>> = deepFreeze({
@@ -441,7 +452,9 @@ export function pickProfileVersion(
   let best: DeadlineProfile | undefined;
   for (const p of versions) {
     if (p.code !== code || p.validFrom > onDate) continue;
-    if (!best || p.validFrom > best.validFrom || (p.validFrom === best.validFrom && p.version > best.version)) best = p;
+    const isLater = !best || p.validFrom > best.validFrom;
+    const isNewerSameDay = best !== undefined && p.validFrom === best.validFrom && p.version > best.version;
+    if (isLater || isNewerSameDay) best = p;
   }
   return best;
 }

@@ -21,7 +21,12 @@ export const NOTICE_2025 = '国办发明电〔2024〕12号';
 export const NOTICE_2026 = '国务院办公厅关于2026年部分节假日安排的通知';
 
 /** One holiday of a notice: its days off and the weekend days worked to make up for them. */
-function holiday(notice: string, name: string, daysOff: ISODate[], makeupWorkdays: ISODate[]): HolidayEntry[] {
+function holiday(
+  notice: string,
+  name: string,
+  daysOff: ISODate[],
+  makeupWorkdays: ISODate[],
+): HolidayEntry[] {
   return [
     ...daysOff.map((date) => ({ date, kind: 'holiday' as const, name, notice })),
     ...makeupWorkdays.map((date) => ({ date, kind: 'makeup_workday' as const, name, notice })),

@@ -47,7 +47,9 @@ export class WorkCalendar {
    */
   constructor(entries: readonly HolidayEntry[], coveredYears: readonly number[]) {
     for (const year of coveredYears) {
-      if (!Number.isInteger(year) || year < 1900 || year > 9999) throw new Error(`Invalid calendar year: ${year}`);
+      if (!Number.isInteger(year) || year < 1900 || year > 9999) {
+        throw new Error(`Invalid calendar year: ${year}`);
+      }
     }
     this.#years = new Set(coveredYears);
     for (const e of entries) {
@@ -62,7 +64,9 @@ export class WorkCalendar {
       if (e.kind === 'makeup_workday' && !isWeekend(e.date)) {
         throw new Error(`Make-up workday ${e.date} is not a Saturday or Sunday`);
       }
-      if (!e.name.trim() || !e.notice.trim()) throw new Error(`Holiday entry ${e.date} needs a name and a notice`);
+      if (!e.name.trim() || !e.notice.trim()) {
+        throw new Error(`Holiday entry ${e.date} needs a name and a notice`);
+      }
       this.#entries.set(e.date, { ...e });
     }
   }
@@ -86,10 +90,24 @@ export class WorkCalendar {
     const unverified = !this.covers(yearOf(d));
     const e = this.#entries.get(d);
     if (e) {
-      return { date: d, isWorkday: e.kind === 'makeup_workday', kind: e.kind, name: e.name, notice: e.notice, unverified };
+      return {
+        date: d,
+        isWorkday: e.kind === 'makeup_workday',
+        kind: e.kind,
+        name: e.name,
+        notice: e.notice,
+        unverified,
+      };
     }
     const weekend = isWeekend(d);
-    return { date: d, isWorkday: !weekend, kind: weekend ? 'weekend' : 'workday', name: null, notice: null, unverified };
+    return {
+      date: d,
+      isWorkday: !weekend,
+      kind: weekend ? 'weekend' : 'workday',
+      name: null,
+      notice: null,
+      unverified,
+    };
   }
 
   /**

@@ -1,0 +1,182 @@
+/**
+ * SQL for the legal clock: the holiday calendar (holiday_calendar + calendar_years) and the stored
+ * versions of deadline profiles (deadline_profiles), see server/migrations/0002_calendar.sql.
+ *
+ * The calendar lives in the database because each year's rest days come from a State Council notice
+ * that an administrator enters when it is published (DOMAIN.md §2.2–2.3); `addYear` replaces a year
+ * in one transaction so no deadline is ever computed against half a notice.
+ *
+ * TABLE TYPES: the three table interfaces below must also be in server/src/db/types.ts (kept by another
+ * engineer), listed in `DB` as
+ *   holiday_calendar: HolidayCalendarTable; calendar_years: CalendarYearsTable;
+ *   deadline_profiles: DeadlineProfilesTable;
+ * with exactly these shapes. Functions here take `Kysely<DB & CalendarTables>`, so they accept the app's
+ * `Conn` once `DB` has the tables, and `conn.withTables<CalendarTables>()` before that. When the copies
+ * in types.ts are final, the local ones can be replaced by imports from there.
+ */
+import type { ColumnType, Kysely, Transaction } from 'kysely';
+import type { DB } from '../../db/types.js';
+import type { HolidayEntry } from './calendar.types.js';
+import {
+  BUILTIN_PROFILES,
+  type DeadlineProfile,
+  deadlineProfileSchema,
+  pickProfileVersion,
+} from './deadline-rules.js';
+import { WorkCalendar } from './work-calendar.js';
+
+/** As in db/types.ts: optional on insert, the column has a default. */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json<T> = ColumnType<T, string | T, string | T>;
+
+export interface HolidayCalendarTable {
+  /** 'YYYY-MM-DD': the date type parser keeps dates as strings (db/database.ts). */
+  day: string;
+  kind: 'holiday' | 'makeup_workday';
+  name: string;
+  notice: string;
+  created_at: Timestamp;
+}
+
+export interface CalendarYearsTable {
+  year: number;
+  notice: string;
+  loaded_at: Timestamp;
+}
+
+export interface DeadlineProfilesTable {
+  code: string;
+  version: number;
+  name: string;
+  valid_from: string;
+  body: Json<Record<string, unknown>>;
+  created_at: Timestamp;
+}
+
+export type CalendarTables = {
+  holiday_calendar: HolidayCalendarTable;
+  calendar_years: CalendarYearsTable;
+  deadline_profiles: DeadlineProfilesTable;
+};
+
+/** The app connection or transaction, seen with the calendar tables. */
+export type CalendarConn = Kysely<DB & CalendarTables> | Transaction<DB & CalendarTables>;
+
+function inTransaction<T>(
+  conn: CalendarConn,
+  fn: (trx: Transaction<DB & CalendarTables>) => Promise<T>,
+): Promise<T> {
+  // Join the caller's transaction (e.g. an admin use case that also writes an admin event), or open one.
+  if (conn.isTransaction) return fn(conn as Transaction<DB & CalendarTables>);
+  return conn.transaction().execute(fn);
+}
+
+/**
+ * The working calendar from the database: every loaded year with its days off and make-up workdays.
+ * The tables are small (about 35 rows a year), so callers may load per request or cache and reload
+ * after `addYear`.
+ *
+ * @throws Error when the stored rows contradict each other (see the WorkCalendar constructor).
+ */
+export async function loadCalendar(conn: CalendarConn): Promise<WorkCalendar> {
+  const [years, days] = await Promise.all([
+    conn.selectFrom('calendar_years').select(['year']).orderBy('year').execute(),
+    conn.selectFrom('holiday_calendar').select(['day', 'kind', 'name', 'notice']).orderBy('day').execute(),
+  ]);
+  return new WorkCalendar(
+    days.map((d) => ({ date: d.day, kind: d.kind, name: d.name, notice: d.notice })),
+    years.map((y) => y.year),
+  );
+}
+
+/**
+ * Loads (or replaces) the notice of `year`: the calendar_years row and all its holiday rows, in one
+ * transaction. `notice` is the main notice of the year; an entry may name a supplementary notice
+ * (e.g. a later notice extending a holiday) in its own `notice`.
+ *
+ * @throws Error before touching the database when an entry lies outside `year`, is duplicated, or is
+ *   a make-up workday on a weekday.
+ */
+export async function addYear(
+  conn: CalendarConn,
+  year: number,
+  notice: string,
+  entries: readonly HolidayEntry[],
+): Promise<void> {
+  if (!notice.trim()) throw new Error('addYear needs the notice that fixes the year');
+  // Validates every entry against the year before anything is written.
+  new WorkCalendar(entries, [year]);
+  await inTransaction(conn, async (trx) => {
+    // The upsert comes first: it locks the year's row, so two administrators loading the same year
+    // at once are serialised instead of interleaving their deletes and inserts.
+    await trx
+      .insertInto('calendar_years')
+      .values({ year, notice })
+      .onConflict((oc) => oc.column('year').doUpdateSet({ notice, loaded_at: new Date() }))
+      .execute();
+    await trx
+      .deleteFrom('holiday_calendar')
+      .where('day', '>=', `${year}-01-01`)
+      .where('day', '<=', `${year}-12-31`)
+      .execute();
+    if (entries.length > 0) {
+      await trx
+        .insertInto('holiday_calendar')
+        .values(entries.map((e) => ({ day: e.date, kind: e.kind, name: e.name, notice: e.notice })))
+        .execute();
+    }
+  });
+}
+
+/**
+ * Stores a new version of a deadline profile. Versions are immutable: saving an existing
+ * (code, version) fails on the primary key; publish a new version instead.
+ */
+export async function saveDeadlineProfile(conn: CalendarConn, profile: DeadlineProfile): Promise<void> {
+  const valid = deadlineProfileSchema.parse(profile);
+  await conn
+    .insertInto('deadline_profiles')
+    .values({
+      code: valid.code,
+      version: valid.version,
+      name: valid.name,
+      valid_from: valid.validFrom,
+      body: JSON.stringify(valid),
+    })
+    .execute();
+}
+
+/** All stored versions of profile `code`, oldest first, each validated. */
+export async function listDeadlineProfiles(conn: CalendarConn, code: string): Promise<DeadlineProfile[]> {
+  const rows = await conn
+    .selectFrom('deadline_profiles')
+    .select(['code', 'version', 'body'])
+    .where('code', '=', code)
+    .orderBy('version')
+    .execute();
+  return rows.map((r) => {
+    const profile = deadlineProfileSchema.parse(r.body);
+    if (profile.code !== r.code || profile.version !== r.version) {
+      throw new Error(
+        `deadline_profiles row ${r.code} v${r.version} holds profile ${profile.code} v${profile.version}`,
+      );
+    }
+    return profile;
+  });
+}
+
+/**
+ * The profile `code` in force on `onDate` (the trigger date): the stored versions plus the built-in
+ * preset of that code (a stored version with the same number wins), picked by `pickProfileVersion`.
+ */
+export async function findDeadlineProfile(
+  conn: CalendarConn,
+  code: string,
+  onDate: string,
+): Promise<DeadlineProfile | undefined> {
+  const stored = await listDeadlineProfiles(conn, code);
+  const builtin = BUILTIN_PROFILES[code];
+  const candidates =
+    builtin && !stored.some((p) => p.version === builtin.version) ? [...stored, builtin] : stored;
+  return pickProfileVersion(candidates, code, onDate);
+}

@@ -1,0 +1,253 @@
+import { type SqlBool, sql } from 'kysely';
+import type { Conn } from '../../db/database.js';
+import { AppError } from '../../http/errors.js';
+import type { Actor } from '../../policy/actor.js';
+import { caseScope } from './cases.policy.js';
+
+/** Case numbers come from one sequence, the one place designed to survive a move to a sharded database. */
+export async function nextCaseNo(conn: Conn, year: string): Promise<string> {
+  const r = await sql<{ n: number }>`select nextval('case_number_seq')::int8 as n`.execute(conn);
+  return `XF${year}${String(r.rows[0]?.n ?? 0).padStart(7, '0')}`;
+}
+
+export function findUnit(conn: Conn, id: string) {
+  return conn
+    .selectFrom('org_units')
+    .select(['id', 'name', 'kind', 'path', 'parent_id', 'depth', 'is_active'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** A case the actor may see, or undefined (the caller answers 404). */
+export function findCaseInScope(conn: Conn, actor: Actor, id: string) {
+  return conn.selectFrom('cases').selectAll().where('id', '=', id).where(caseScope(actor)).executeTakeFirst();
+}
+
+export type CaseRow = NonNullable<Awaited<ReturnType<typeof findCaseInScope>>>;
+
+/**
+ * Locks a visible case row for a transition. A row another transaction holds answers at once with
+ * CASE_CONFLICT instead of waiting: two clerks pressing at the same moment get a clear answer.
+ */
+export async function lockCaseInScope(conn: Conn, actor: Actor, id: string): Promise<CaseRow> {
+  try {
+    const row = await conn
+      .selectFrom('cases')
+      .selectAll()
+      .where('id', '=', id)
+      .where(caseScope(actor))
+      .forUpdate()
+      .noWait()
+      .executeTakeFirst();
+    if (!row) throw new AppError('NOT_FOUND');
+    return row;
+  } catch (err) {
+    if ((err as { code?: string }).code === '55P03') throw new AppError('CASE_CONFLICT');
+    throw err;
+  }
+}
+
+export async function addCaseUnit(
+  conn: Conn,
+  caseId: string,
+  unitId: string,
+  relation: string,
+): Promise<void> {
+  await sql`insert into case_units (case_id, unit_id, relation, unit_path)
+            select ${caseId}, id, ${relation}, path from org_units where id = ${unitId}
+            on conflict do nothing`.execute(conn);
+}
+
+export function caseUnitsOf(conn: Conn, caseId: string) {
+  return conn
+    .selectFrom('case_units')
+    .innerJoin('org_units', 'org_units.id', 'case_units.unit_id')
+    .select([
+      'case_units.unit_id',
+      'case_units.relation',
+      'case_units.unit_path',
+      'org_units.name',
+      'org_units.kind',
+    ])
+    .where('case_units.case_id', '=', caseId)
+    .orderBy('case_units.added_at')
+    .execute();
+}
+
+export function partiesOf(conn: Conn, caseId: string) {
+  return conn
+    .selectFrom('case_parties')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .orderBy('sort_order')
+    .execute();
+}
+
+export interface CaseFilters {
+  status?: string | undefined;
+  open?: boolean | undefined;
+  colour?: 'green' | 'yellow' | 'red' | undefined;
+  riskColour?: string | undefined;
+  unitId?: string | undefined;
+  categoryCode?: string | undefined;
+  channel?: string | undefined;
+  nature?: string | undefined;
+  receivedFrom?: string | undefined;
+  receivedTo?: string | undefined;
+  overdue?: boolean | undefined;
+  q?: string | undefined;
+}
+
+interface Cursor {
+  k: string | null;
+  id: string;
+}
+
+export function encodeCursor(c: Cursor): string {
+  return Buffer.from(JSON.stringify(c)).toString('base64url');
+}
+
+function decodeCursor(s: string): Cursor {
+  try {
+    const c = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as Cursor;
+    if (typeof c.id !== 'string') throw new Error('bad cursor');
+    return c;
+  } catch {
+    throw new AppError('VALIDATION_FAILED', [{ path: 'querystring.cursor', message: '分页游标无效' }]);
+  }
+}
+
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, '\\$&');
+
+/**
+ * Cases in the actor's jurisdiction, filtered, sorted by nearest due date (open first, then the
+ * rest) or by receipt, with keyset pagination so deep pages cost the same as the first.
+ */
+export async function listCases(
+  conn: Conn,
+  actor: Actor,
+  f: CaseFilters,
+  page: { sort: 'due' | 'received'; cursor?: string | undefined; limit: number },
+  asOf: string,
+) {
+  let q = conn.selectFrom('cases').where(caseScope(actor));
+  if (f.status) q = q.where('cases.status', '=', f.status);
+  if (f.open !== undefined) q = q.where('cases.is_open', '=', f.open);
+  if (f.riskColour) q = q.where('cases.risk_colour', '=', f.riskColour);
+  if (f.channel) q = q.where('cases.channel', '=', f.channel);
+  if (f.nature) q = q.where('cases.nature', '=', f.nature);
+  if (f.categoryCode) {
+    q =
+      f.categoryCode.length === 2
+        ? q.where('cases.category_code', 'like', `${f.categoryCode}%`)
+        : q.where('cases.category_code', '=', f.categoryCode);
+  }
+  if (f.unitId) {
+    const unitId = f.unitId;
+    q = q.where(sql<SqlBool>`cases.owner_path <@ (select path from org_units where id = ${unitId})`);
+  }
+  if (f.receivedFrom) q = q.where('cases.received_on', '>=', f.receivedFrom);
+  if (f.receivedTo) q = q.where('cases.received_on', '<=', f.receivedTo);
+  if (f.overdue) q = q.where('cases.is_open', '=', true).where('cases.due_on', '<', asOf);
+  if (f.colour) {
+    const left = sql`(cases.due_on - ${asOf}::date)`;
+    const warn = sql`greatest(3, 0.2 * coalesce(cases.due_period, 0))`;
+    q = q.where('cases.is_open', '=', true).where('cases.due_on', 'is not', null);
+    if (f.colour === 'red') q = q.where(sql<SqlBool>`${left} < 0`);
+    if (f.colour === 'yellow') q = q.where(sql<SqlBool>`${left} >= 0 and ${left} <= ${warn}`);
+    if (f.colour === 'green') q = q.where(sql<SqlBool>`${left} > ${warn}`);
+  }
+  if (f.q) {
+    const like = `%${likeEscape(f.q)}%`;
+    q = q.where((eb) =>
+      eb.or([
+        eb('cases.case_no', '=', f.q ?? ''),
+        eb('cases.title', 'like', like),
+        eb('cases.address', 'like', like),
+      ]),
+    );
+  }
+  if (page.cursor) {
+    const c = decodeCursor(page.cursor);
+    if (page.sort === 'due') {
+      q =
+        c.k === null
+          ? q.where(sql<SqlBool>`cases.due_on is null and cases.id > ${c.id}`)
+          : q.where(
+              sql<SqlBool>`(cases.due_on > ${c.k}::date or (cases.due_on = ${c.k}::date and cases.id > ${c.id}) or cases.due_on is null)`,
+            );
+    } else {
+      q = q.where(sql<SqlBool>`(cases.received_at, cases.id) < (${c.k}::timestamptz, ${c.id}::uuid)`);
+    }
+  }
+  const ordered =
+    page.sort === 'due'
+      ? q.orderBy(sql`cases.due_on asc nulls last`).orderBy('cases.id')
+      : q.orderBy('cases.received_at', 'desc').orderBy('cases.id', 'desc');
+  const rows = await ordered
+    .innerJoin('org_units as owner', 'owner.id', 'cases.owner_unit_id')
+    .select([
+      'cases.id',
+      'cases.case_no',
+      'cases.title',
+      'cases.status',
+      'cases.is_open',
+      'cases.channel',
+      'cases.category_code',
+      'cases.nature',
+      'cases.risk_colour',
+      'cases.received_at',
+      'cases.due_on',
+      'cases.due_code',
+      'cases.due_period',
+      'cases.person_count',
+      'cases.is_group',
+      'cases.is_repeat',
+      'cases.owner_unit_id',
+      'owner.name as owner_name',
+      'cases.version',
+    ])
+    .limit(page.limit + 1)
+    .execute();
+  const more = rows.length > page.limit;
+  const items = more ? rows.slice(0, page.limit) : rows;
+  const last = items[items.length - 1];
+  const nextCursor =
+    more && last
+      ? encodeCursor(
+          page.sort === 'due'
+            ? { k: last.due_on, id: last.id }
+            : { k: last.received_at.toISOString(), id: last.id },
+        )
+      : null;
+  return { items, nextCursor };
+}
+
+/** Earlier cases of the same person (keyed hash of ID number or phone), newest first. */
+export function historyByIdentity(
+  conn: Conn,
+  hmacs: { id?: string | undefined; phone?: string | undefined },
+) {
+  return conn
+    .selectFrom('case_parties as p')
+    .innerJoin('cases', 'cases.id', 'p.case_id')
+    .select([
+      'cases.id',
+      'cases.case_no',
+      'cases.title',
+      'cases.status',
+      'cases.received_at',
+      'cases.category_code',
+      'cases.fingerprint',
+      'cases.is_confidential',
+    ])
+    .where((eb) => {
+      const ors = [];
+      if (hmacs.id) ors.push(eb('p.id_number_hmac', '=', hmacs.id));
+      if (hmacs.phone) ors.push(eb('p.phone_hmac', '=', hmacs.phone));
+      return eb.or(ors);
+    })
+    .orderBy('cases.received_at', 'desc')
+    .limit(50)
+    .execute();
+}

@@ -1,0 +1,331 @@
+import { sql } from 'kysely';
+import type { Nature } from '../../../../../common/src/cases.js';
+import { normalizeIdNumber } from '../../../../../common/src/id-number.js';
+import { maskIdNumber, maskPhone } from '../../../../../common/src/masking.js';
+import type { Conn } from '../../../db/database.js';
+import type { Ctx } from '../../../http/context.js';
+import { AppError } from '../../../http/errors.js';
+import { type FieldCrypto, fieldCryptoFor, normalizePhone } from '../../../lib/field-crypto.js';
+import { can } from '../../../policy/policy.js';
+import { profileForUnit, refreshCaseDue, startClock, today, workCalendar } from '../case-clock.js';
+import { appendEvent } from '../case-events.js';
+import { addCaseUnit, findUnit, nextCaseNo } from '../cases.repository.js';
+import type { IntakeInput, PartyInput } from '../cases.schemas.js';
+import { matterFingerprint } from '../fingerprint.js';
+
+interface Category {
+  code: string;
+  flags: string[];
+  defaultNature: Nature | null;
+}
+
+/** The category must be an active second-level entry of the active taxonomy. */
+async function activeCategory(conn: Conn, code: string): Promise<Category | undefined> {
+  const r = await sql<{ code: string; flags: string[]; default_nature: Nature | null }>`
+    select c.code, c.flags, c.default_nature
+      from categories c join category_sets s on s.id = c.set_id and s.is_active
+     where c.code = ${code} and c.level = 2 and c.is_active`.execute(conn);
+  const row = r.rows[0];
+  return row ? { code: row.code, flags: row.flags, defaultNature: row.default_nature } : undefined;
+}
+
+function encryptParty(fc: FieldCrypto, p: PartyInput) {
+  const id = p.idNumber ? (normalizeIdNumber(p.idNumber) ?? p.idNumber.toUpperCase()) : undefined;
+  const phone = p.phone ? normalizePhone(p.phone) : undefined;
+  return {
+    party_type: p.partyType,
+    name: p.name,
+    id_type: p.idType ?? (p.idNumber && p.partyType === 'person' ? 'resident_id' : null),
+    id_number_enc: id ? fc.encrypt(id) : null,
+    id_number_hmac: id ? fc.blindIndex(id) : null,
+    id_number_masked: id ? maskIdNumber(id) : null,
+    phone_enc: phone ? fc.encrypt(phone) : null,
+    phone_hmac: phone ? fc.blindIndex(phone) : null,
+    phone_masked: phone ? maskPhone(phone) : null,
+    address: p.address ?? null,
+  };
+}
+
+/** The nearest discipline-inspection body for a unit: one attached to the unit or to an ancestor. */
+async function disciplineUnitFor(conn: Conn, unitPath: string) {
+  const r = await sql<{ id: string; path: string }>`
+    select id, path from org_units
+     where kind = 'discipline' and is_active
+       and subpath(path, 0, nlevel(path) - 1) @> ${unitPath}::ltree
+     order by nlevel(path) desc limit 1`.execute(conn);
+  return r.rows[0];
+}
+
+export interface RegisterResult {
+  caseId: string;
+  caseNo: string;
+  referredToDiscipline: boolean;
+  warnings: {
+    code: 'TERMINATED_SAME_FACTS' | 'TERMINATED_SAME_PERSON_CATEGORY';
+    caseId: string;
+    caseNo: string;
+  }[];
+}
+
+/**
+ * 登记: records a matter received on any channel. The receiving unit becomes the first handler
+ * (首办) and owner; a grid worker's report goes to the grid's community. The clock for the written
+ * notice starts (for matters handed down by a superior, also the 5-working-day objection window).
+ * An accusation whose category belongs to discipline inspection is referred in the same transaction,
+ * so it is confidential from its first moment. Nothing is written if any check fails.
+ */
+export async function registerCase(ctx: Ctx, input: IntakeInput): Promise<RegisterResult> {
+  const { db, actor } = ctx;
+  const receivingId = input.unitId ?? actor.unitId;
+  const receiving = await findUnit(db, receivingId);
+  if (!receiving || !receiving.is_active || !can(actor, 'case.intake', { unitPath: receiving.path })) {
+    if (input.unitId) {
+      throw new AppError('VALIDATION_FAILED', [
+        { path: 'body.unitId', message: '单位不存在或不在您的管辖范围内' },
+      ]);
+    }
+    throw new AppError('FORBIDDEN');
+  }
+  // A grid is where the worker walks; the community workstation above it handles what is found.
+  const handling =
+    receiving.kind === 'grid' && receiving.parent_id ? await findUnit(db, receiving.parent_id) : receiving;
+  if (!handling) throw new AppError('NOT_FOUND');
+  const category = await activeCategory(db, input.categoryCode);
+  if (!category) {
+    throw new AppError('VALIDATION_FAILED', [
+      { path: 'body.categoryCode', message: '问题分类不存在或已停用' },
+    ]);
+  }
+  for (const [field, id] of [
+    ['sourceUnitId', input.sourceUnitId],
+    ['locationUnitId', input.locationUnitId],
+  ] as const) {
+    if (id && !(await findUnit(db, id))) {
+      throw new AppError('VALIDATION_FAILED', [{ path: `body.${field}`, message: '单位不存在' }]);
+    }
+  }
+  const nature: Nature = input.nature ?? category.defaultNature ?? 'claim';
+  const settings = await db
+    .selectFrom('settings')
+    .select('value')
+    .where('key', '=', 'group_petition_threshold')
+    .executeTakeFirst();
+  const groupThreshold = Number(settings?.value ?? 5);
+  const fc = fieldCryptoFor(ctx.config);
+  const receivedAt = input.receivedAt ? new Date(input.receivedAt) : new Date();
+  if (receivedAt.getTime() > Date.now() + 60_000) {
+    throw new AppError('VALIDATION_FAILED', [{ path: 'body.receivedAt', message: '收到时间不能晚于现在' }]);
+  }
+  const receivedOn = today(receivedAt);
+  const parties = [
+    ...input.petitioners.map((p) => ({ role: 'petitioner', ...encryptParty(fc, p) })),
+    ...input.representatives.map((p) => ({ role: 'representative', ...encryptParty(fc, p) })),
+    ...(input.agent ? [{ role: 'agent', ...encryptParty(fc, input.agent) }] : []),
+  ];
+  const identities = parties
+    .filter((p) => p.role === 'petitioner')
+    .map((p) => p.id_number_hmac ?? p.phone_hmac)
+    .filter((x): x is string => !!x);
+  const fingerprint = identities.length
+    ? matterFingerprint({
+        categoryCode: category.code,
+        identities,
+        facts: input.facts,
+        reasons: input.reasons,
+      })
+    : null;
+  const toDiscipline = nature === 'accusation' && category.flags.includes('J');
+  const discipline = toDiscipline ? await disciplineUnitFor(db, handling.path) : undefined;
+
+  const [cal, profile] = await Promise.all([workCalendar(db), profileForUnit(db, handling.path)]);
+  const alg = ctx.config.auditHash;
+
+  const result = await db.transaction().execute(async (trx) => {
+    const caseId = crypto.randomUUID();
+    const caseNo = await nextCaseNo(trx, receivedOn.slice(0, 4));
+    let head = { caseId, chainSeq: 0, chainHash: '' };
+    const registered = await appendEvent(trx, alg, head, {
+      type: 'case.registered',
+      actorId: actor.userId,
+      actorUnitId: actor.unitId,
+      fromStatus: null,
+      toStatus: 'registered',
+      payload: {
+        caseNo,
+        channel: input.channel,
+        unitId: handling.id,
+        receivingUnitId: receiving.id,
+        categoryCode: category.code,
+        nature,
+        riskColour: input.riskColour,
+        personCount: input.personCount,
+        petitioners: input.petitioners.length,
+        representatives: input.representatives.length,
+        receivedAt: receivedAt.toISOString(),
+      },
+    });
+    head = { caseId, chainSeq: registered.seq, chainHash: registered.hash };
+    await trx
+      .insertInto('cases')
+      .values({
+        id: caseId,
+        case_no: caseNo,
+        status: 'registered',
+        channel: input.channel,
+        source_unit_id: input.sourceUnitId ?? (receiving.id !== handling.id ? receiving.id : null),
+        source_ref: input.sourceRef ?? null,
+        received_at: receivedAt,
+        received_on: receivedOn,
+        registered_by: actor.userId,
+        first_unit_id: handling.id,
+        owner_unit_id: handling.id,
+        owner_path: handling.path,
+        title: input.title,
+        facts: input.facts,
+        demands: input.demands,
+        reasons: input.reasons ?? null,
+        category_code: category.code,
+        nature,
+        risk_colour: input.riskColour,
+        risk_reason: input.riskReason ?? null,
+        address: input.address,
+        latitude: input.latitude ?? null,
+        longitude: input.longitude ?? null,
+        location_unit_id: input.locationUnitId ?? null,
+        person_count: input.personCount,
+        is_group: input.personCount >= groupThreshold,
+        fingerprint: null,
+        chain_seq: head.chainSeq,
+        chain_hash: head.chainHash,
+        created_at: new Date(),
+        updated_at: new Date(),
+      })
+      .execute();
+    if (parties.length) {
+      await trx
+        .insertInto('case_parties')
+        .values(parties.map((p, i) => ({ ...p, case_id: caseId, sort_order: i })))
+        .execute();
+    }
+    await addCaseUnit(trx, caseId, handling.id, 'owner');
+    await addCaseUnit(trx, caseId, handling.id, 'first');
+    if (receiving.id !== handling.id) await addCaseUnit(trx, caseId, receiving.id, 'source');
+
+    if (input.channel === 'superior') {
+      await startClock(trx, cal, profile, {
+        caseId,
+        code: 'D_NOTIFY_TRANSFERRED',
+        unitId: handling.id,
+        startedOn: receivedOn,
+      });
+      await startClock(trx, cal, profile, {
+        caseId,
+        code: 'D_OBJECTION',
+        unitId: handling.id,
+        startedOn: receivedOn,
+      });
+    } else {
+      await startClock(trx, cal, profile, {
+        caseId,
+        code: 'D_NOTIFY_DIRECT',
+        unitId: handling.id,
+        startedOn: receivedOn,
+      });
+    }
+
+    if (input.uploadIds.length) {
+      const claimed = await trx
+        .updateTable('uploads')
+        .set({ claimed_by_case: caseId })
+        .where('id', 'in', input.uploadIds)
+        .where('uploaded_by', '=', actor.userId)
+        .where('claimed_by_case', 'is', null)
+        .returningAll()
+        .execute();
+      if (claimed.length !== input.uploadIds.length) {
+        throw new AppError('VALIDATION_FAILED', [
+          { path: 'body.uploadIds', message: '附件不存在或已被使用' },
+        ]);
+      }
+      await trx
+        .insertInto('case_attachments')
+        .values(
+          claimed.map((u) => ({
+            case_id: caseId,
+            kind: u.kind,
+            storage_key: u.storage_key,
+            original_name: u.original_name,
+            mime: u.mime,
+            size: u.size,
+            sha256: u.sha256,
+            is_confidential: toDiscipline,
+            uploaded_by: actor.userId,
+            uploaded_at: u.uploaded_at,
+          })),
+        )
+        .execute();
+    }
+
+    if (toDiscipline) {
+      if (!discipline) {
+        throw new AppError('VALIDATION_FAILED', [
+          { path: 'body.categoryCode', message: '未设置纪检监察机关，无法移送' },
+        ]);
+      }
+      const referred = await appendEvent(trx, alg, head, {
+        type: 'case.referred_discipline',
+        actorId: actor.userId,
+        actorUnitId: actor.unitId,
+        fromStatus: 'registered',
+        toStatus: 'referred_discipline',
+        payload: {
+          toUnitId: discipline.id,
+          reason: '检举控告类事项，按分类移送纪检监察机关',
+          automatic: true,
+        },
+      });
+      await trx
+        .updateTable('cases')
+        .set({
+          status: 'referred_discipline',
+          is_confidential: true,
+          owner_unit_id: discipline.id,
+          owner_path: discipline.path,
+          version: 2,
+          chain_seq: referred.seq,
+          chain_hash: referred.hash,
+        })
+        .where('id', '=', caseId)
+        .execute();
+      await addCaseUnit(trx, caseId, discipline.id, 'owner');
+      await trx
+        .updateTable('case_deadlines')
+        .set({ unit_id: discipline.id })
+        .where('case_id', '=', caseId)
+        .execute();
+    }
+    await refreshCaseDue(trx, caseId);
+    return { caseId, caseNo };
+  });
+
+  const warnings: RegisterResult['warnings'] = [];
+  if (identities.length) {
+    const terminated = await db
+      .selectFrom('case_parties as p')
+      .innerJoin('cases', 'cases.id', 'p.case_id')
+      .select(['cases.id', 'cases.case_no', 'cases.fingerprint', 'cases.category_code'])
+      .where('cases.status', 'in', ['terminated', 'followed_up', 'archived'])
+      .where('cases.terminated_at', 'is not', null)
+      .where((eb) => eb.or([eb('p.id_number_hmac', 'in', identities), eb('p.phone_hmac', 'in', identities)]))
+      .where('cases.id', '!=', result.caseId)
+      .execute();
+    for (const t of terminated) {
+      if (fingerprint && t.fingerprint === fingerprint) {
+        warnings.push({ code: 'TERMINATED_SAME_FACTS', caseId: t.id, caseNo: t.case_no });
+      } else if (t.category_code === category.code) {
+        warnings.push({ code: 'TERMINATED_SAME_PERSON_CATEGORY', caseId: t.id, caseNo: t.case_no });
+      }
+    }
+  }
+  return { ...result, referredToDiscipline: toDiscipline, warnings };
+}
