@@ -18,18 +18,8 @@ export const CATEGORY_FLAG_LABELS: Record<CategoryFlag, { zh: string; en: string
   J: { zh: '检举控告', en: 'Usually an accusation (discipline / police)' },
 };
 
-/**
- * The nature of a petition under the 2022 条例 (建议意见 第29条 / 检举控告 第30条 / 申诉求决 第31条).
- * A separate dimension from the category: a leaf only suggests a default the clerk can change.
- */
-export const PETITION_NATURES = ['suggestion', 'accusation', 'claim'] as const;
-export type PetitionNature = (typeof PETITION_NATURES)[number];
-
-export const PETITION_NATURE_LABELS: Record<PetitionNature, { zh: string; en: string }> = {
-  suggestion: { zh: '建议意见类', en: 'Suggestion' },
-  accusation: { zh: '检举控告类', en: 'Accusation' },
-  claim: { zh: '申诉求决类', en: 'Claim or appeal' },
-};
+// The petition's nature (建议意见 / 检举控告 / 申诉求决) is common/src/cases.ts NATURES: a leaf only
+// suggests a default the clerk can change.
 
 /** Codes are two digits for a top-level category ('04') and four for a leaf ('0401'); 00 is never used. */
 export const CATEGORY_LIMITS = {

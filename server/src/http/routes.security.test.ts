@@ -53,7 +53,11 @@ describe('every route', () => {
     const anon = clientFor(await testApp());
     for (const r of routes) {
       if (PUBLIC.has(r.key)) continue;
-      const res = await anon.request(r.method, r.url, r.method === 'GET' || r.method === 'DELETE' ? undefined : {});
+      const res = await anon.request(
+        r.method,
+        r.url,
+        r.method === 'GET' || r.method === 'DELETE' ? undefined : {},
+      );
       expect({ route: r.key, status: res.status, code: res.body?.error?.code }).toEqual({
         route: r.key,
         status: 401,
@@ -86,11 +90,19 @@ describe('every route', () => {
     const nobody = await signInAs(await makeUser(townA, []));
     for (const r of routes) {
       if (PUBLIC.has(r.key) || r.key.startsWith('POST /api/auth') || r.key === 'GET /api/auth/me') continue;
-      const res = await nobody.request(r.method, r.url, r.method === 'GET' || r.method === 'DELETE' ? undefined : {});
+      const res = await nobody.request(
+        r.method,
+        r.url,
+        r.method === 'GET' || r.method === 'DELETE' ? undefined : {},
+      );
       if (r.method === 'GET' && !r.url.includes('00000000-')) {
         // A list either refuses or shows nothing.
         const ok = res.status === 403 || (res.status === 200 && (res.body.items?.length ?? 0) === 0);
-        expect({ route: r.key, ok, status: res.status }).toEqual({ route: r.key, ok: true, status: res.status });
+        expect({ route: r.key, ok, status: res.status }).toEqual({
+          route: r.key,
+          ok: true,
+          status: res.status,
+        });
       } else {
         expect({ route: r.key, refused: [400, 403, 404].includes(res.status) }).toEqual({
           route: r.key,

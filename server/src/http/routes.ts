@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { apiTokenRoutes } from '../modules/api-tokens/api-tokens.routes.js';
 import { authRoutes } from '../modules/auth/auth.routes.js';
+import { caseRoutes } from '../modules/cases/cases.routes.js';
 import { healthRoutes } from '../modules/health/health.routes.js';
 import { orgRoutes } from '../modules/org/org.routes.js';
 import { userRoutes } from '../modules/users/users.routes.js';
@@ -22,4 +23,5 @@ export async function registerRoutes(api: FastifyInstance, deps: RouteDeps): Pro
   await orgRoutes(api, deps);
   await userRoutes(api, deps);
   await apiTokenRoutes(api, deps);
+  await caseRoutes(api, deps);
 }

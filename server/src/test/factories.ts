@@ -41,13 +41,21 @@ export interface TestUser {
   username: string;
 }
 
-export async function makeUser(unit: TestUnit, roles: { role: Role; unit?: TestUnit }[] = []): Promise<TestUser> {
+export async function makeUser(
+  unit: TestUnit,
+  roles: { role: Role; unit?: TestUnit }[] = [],
+): Promise<TestUser> {
   passwordHash ??= hashPassword(TEST_PASSWORD);
   const username = `u${uniq()}`;
   const d = await db();
   const row = await d
     .insertInto('users')
-    .values({ username, display_name: `测试用户${username.slice(-4)}`, unit_id: unit.id, password_hash: await passwordHash })
+    .values({
+      username,
+      display_name: `测试用户${username.slice(-4)}`,
+      unit_id: unit.id,
+      password_hash: await passwordHash,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   if (roles.length) {

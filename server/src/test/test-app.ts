@@ -6,7 +6,15 @@ let shared: Promise<FastifyInstance> | undefined;
 
 /** One app per worker over the worker's database. */
 export function testApp(): Promise<FastifyInstance> {
-  shared ??= (async () => buildApp({ config: testConfig(), database: await testDatabase() }, { logger: false }))();
+  // TEST_LOG=debug shows the server log (e.g. the cause of a 500) while debugging a test.
+  shared ??= (async () =>
+    buildApp(
+      {
+        config: testConfig(process.env.TEST_LOG ? { LOG_LEVEL: process.env.TEST_LOG } : {}),
+        database: await testDatabase(),
+      },
+      { logger: !!process.env.TEST_LOG },
+    ))();
   return shared;
 }
 
@@ -38,8 +46,16 @@ function parse(r: LightMyRequestResponse): Res {
 }
 
 /** A client carrying a session cookie and CSRF token (or nothing, for anonymous calls). */
-export function clientFor(app: FastifyInstance, session?: { cookie: string; csrfToken: string | null }): Client {
-  const request = async (method: string, url: string, body?: unknown, headers: Record<string, string> = {}) => {
+export function clientFor(
+  app: FastifyInstance,
+  session?: { cookie: string; csrfToken: string | null },
+): Client {
+  const request = async (
+    method: string,
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) => {
     const opts: InjectOptions = {
       method: method as InjectOptions['method'],
       url,

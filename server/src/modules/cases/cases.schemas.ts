@@ -216,7 +216,11 @@ export const COMMAND_BODIES = {
     deliveredOn: isoDate,
     proof: text(500),
   }),
-  close: z.object({ version, note: z.string().trim().max(2000).optional() }),
+  close: z.object({
+    version,
+    basis: z.enum(['window_lapsed', 'petitioner_satisfied']).default('window_lapsed'),
+    note: z.string().trim().max(2000).optional(),
+  }),
   followUp: z.object({
     version,
     method: z.enum(FOLLOW_UP_METHODS),

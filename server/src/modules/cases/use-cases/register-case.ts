@@ -143,28 +143,6 @@ export async function registerCase(ctx: Ctx, input: IntakeInput): Promise<Regist
   const result = await db.transaction().execute(async (trx) => {
     const caseId = crypto.randomUUID();
     const caseNo = await nextCaseNo(trx, receivedOn.slice(0, 4));
-    let head = { caseId, chainSeq: 0, chainHash: '' };
-    const registered = await appendEvent(trx, alg, head, {
-      type: 'case.registered',
-      actorId: actor.userId,
-      actorUnitId: actor.unitId,
-      fromStatus: null,
-      toStatus: 'registered',
-      payload: {
-        caseNo,
-        channel: input.channel,
-        unitId: handling.id,
-        receivingUnitId: receiving.id,
-        categoryCode: category.code,
-        nature,
-        riskColour: input.riskColour,
-        personCount: input.personCount,
-        petitioners: input.petitioners.length,
-        representatives: input.representatives.length,
-        receivedAt: receivedAt.toISOString(),
-      },
-    });
-    head = { caseId, chainSeq: registered.seq, chainHash: registered.hash };
     await trx
       .insertInto('cases')
       .values({
@@ -195,11 +173,36 @@ export async function registerCase(ctx: Ctx, input: IntakeInput): Promise<Regist
         person_count: input.personCount,
         is_group: input.personCount >= groupThreshold,
         fingerprint: null,
-        chain_seq: head.chainSeq,
-        chain_hash: head.chainHash,
         created_at: new Date(),
         updated_at: new Date(),
       })
+      .execute();
+    let head = { caseId, chainSeq: 0, chainHash: '' };
+    const registered = await appendEvent(trx, alg, head, {
+      type: 'case.registered',
+      actorId: actor.userId,
+      actorUnitId: actor.unitId,
+      fromStatus: null,
+      toStatus: 'registered',
+      payload: {
+        caseNo,
+        channel: input.channel,
+        unitId: handling.id,
+        receivingUnitId: receiving.id,
+        categoryCode: category.code,
+        nature,
+        riskColour: input.riskColour,
+        personCount: input.personCount,
+        petitioners: input.petitioners.length,
+        representatives: input.representatives.length,
+        receivedAt: receivedAt.toISOString(),
+      },
+    });
+    head = { caseId, chainSeq: registered.seq, chainHash: registered.hash };
+    await trx
+      .updateTable('cases')
+      .set({ chain_seq: head.chainSeq, chain_hash: head.chainHash })
+      .where('id', '=', caseId)
       .execute();
     if (parties.length) {
       await trx
