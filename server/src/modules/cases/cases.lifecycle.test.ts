@@ -14,6 +14,7 @@ describe('S1 small matter solved on the spot (小事不出村)', () => {
     const body = await expectOk(created, 201);
     const id = body.id as string;
     expect(body.caseNo).toMatch(/^XF\d{4}\d{7}$/);
+    // biome-ignore lint/suspicious/noExplicitAny: the test reads the JSON body freely.
     const c = body.case as Record<string, any>;
     expect(c.status).toBe('registered');
     expect(c.firstUnit.id).toBe(d.communityA1.id);

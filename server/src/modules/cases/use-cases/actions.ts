@@ -108,7 +108,7 @@ export const whistle = (actor: Actor, b: Body<'whistle'>) =>
     const created: Record<string, unknown>[] = [];
     for (const [i, t] of b.tasks.entries()) {
       const unit = await findUnit(s.trx, t.unitId);
-      if (!unit || !unit.is_active || seen.has(t.unitId) || t.unitId === s.c.owner_unit_id) {
+      if (!unit?.is_active || seen.has(t.unitId) || t.unitId === s.c.owner_unit_id) {
         throw new AppError('VALIDATION_FAILED', [
           { path: `body.tasks.${i}.unitId`, message: '单位不存在、重复或为本单位' },
         ]);
@@ -167,7 +167,7 @@ export const whistle = (actor: Actor, b: Body<'whistle'>) =>
 export const attachLeader = (actor: Actor, b: Body<'attachLeader'>) =>
   action('attachLeader', 'case.leader_attached', actor, b.version, async (s) => {
     const leader = await loadActor(s.trx, b.leaderUserId, 'session');
-    if (!leader || !leader.grants.some((g) => g.role === 'leader')) {
+    if (!leader?.grants.some((g) => g.role === 'leader')) {
       throw new AppError('VALIDATION_FAILED', [{ path: 'body.leaderUserId', message: '包案人须为领导' }]);
     }
     const unit = await findUnit(s.trx, b.responsibleUnitId);

@@ -52,7 +52,7 @@ export async function stopAllClocks(s: Step, cancel = false): Promise<void> {
 /** A unit the case may be sent to: it must exist and be active. Any unit of the tree may receive. */
 async function targetUnit(trx: Trx, id: string, field: string) {
   const u = await findUnit(trx, id);
-  if (!u || !u.is_active)
+  if (!u?.is_active)
     throw new AppError('VALIDATION_FAILED', [{ path: `body.${field}`, message: '接收单位不存在或已停用' }]);
   return u;
 }
@@ -327,7 +327,7 @@ export const linkRepeat = (actor: Actor, b: Body<'linkRepeat'>) =>
       .select(['id', 'case_no', 'is_open', 'owner_unit_id', 'owner_path', 'is_confidential'])
       .where('id', '=', b.openCaseId)
       .executeTakeFirst();
-    if (!open || !open.is_open || !canSee(actor, open)) {
+    if (!open?.is_open || !canSee(actor, open)) {
       throw new AppError('VALIDATION_FAILED', [
         { path: 'body.openCaseId', message: '被并入的事项不存在、不在办理中或不在您的管辖范围内' },
       ]);

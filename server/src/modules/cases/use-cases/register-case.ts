@@ -78,7 +78,7 @@ export async function registerCase(ctx: Ctx, input: IntakeInput): Promise<Regist
   const { db, actor } = ctx;
   const receivingId = input.unitId ?? actor.unitId;
   const receiving = await findUnit(db, receivingId);
-  if (!receiving || !receiving.is_active || !can(actor, 'case.intake', { unitPath: receiving.path })) {
+  if (!receiving?.is_active || !can(actor, 'case.intake', { unitPath: receiving.path })) {
     if (input.unitId) {
       throw new AppError('VALIDATION_FAILED', [
         { path: 'body.unitId', message: '单位不存在或不在您的管辖范围内' },

@@ -20,7 +20,7 @@ type Body<C extends CommandName> = z.infer<(typeof COMMAND_BODIES)[C]>;
 async function higherOrgan(s: Step): Promise<{ id: string; path: string }> {
   const current = await findUnit(s.trx, s.c.owner_unit_id);
   const parent = current?.parent_id ? await findUnit(s.trx, current.parent_id) : undefined;
-  if (!parent || !parent.is_active) throw new AppError('NO_HIGHER_ORGAN');
+  if (!parent?.is_active) throw new AppError('NO_HIGHER_ORGAN');
   return parent;
 }
 
