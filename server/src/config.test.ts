@@ -20,7 +20,12 @@ describe('loadConfig', () => {
   it('lists every bad variable at once', () => {
     let err: unknown;
     try {
-      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud', FIELD_ENCRYPTION_KEY: 'short' });
+      loadConfig({
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://x',
+        LOG_LEVEL: 'loud',
+        FIELD_ENCRYPTION_KEY: 'short',
+      });
     } catch (e) {
       err = e;
     }

@@ -86,7 +86,7 @@ export async function seedDemo(db: Kysely<DB>): Promise<{ created: boolean; unit
         staff_name: weekday % 2 ? '值班干部甲' : '值班干部乙',
         staff_title: '值班干部',
         user_id: u.key === 'xl' ? (userIds.get('xl_staff') ?? null) : null,
-        note: null,
+        note: null as string | null,
       }));
       entries.push({
         unit_id: unitId,

@@ -19,7 +19,11 @@ async function bearer(token: string, url = '/api/auth/me') {
 describe('API tokens', () => {
   it('issues a token once; it acts with the service user’s scope without CSRF; revoking ends it', async () => {
     const service = await makeUser(d.townA, [{ role: 'petition_clerk' }]);
-    const res = await admin.post('/api/api-tokens', { userId: service.id, name: '12345 平台对接', expiresInDays: 30 });
+    const res = await admin.post('/api/api-tokens', {
+      userId: service.id,
+      name: '12345 平台对接',
+      expiresInDays: 30,
+    });
     expect(res.status).toBe(201);
     expect(res.body.token).toMatch(/^lb_/);
     expect(res.body.prefix).toBe(res.body.token.slice(0, 8));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { testDatabase } from '../../test/test-db.js';
 import { makeDistrict, makeUser, signInAs, TEST_PASSWORD } from '../../test/factories.js';
 import { clientFor, testApp } from '../../test/test-app.js';
+import { testDatabase } from '../../test/test-db.js';
 
 async function attempt(username: string, password: string, lang = 'zh-CN') {
   const app = await testApp();
@@ -161,7 +161,11 @@ describe('sessions', () => {
       .where('user_id', '=', clerkA.id)
       .execute();
     expect((await client.get('/api/auth/me')).status).toBe(200);
-    const s = await db.selectFrom('sessions').select('last_seen_at').where('user_id', '=', clerkA.id).executeTakeFirst();
+    const s = await db
+      .selectFrom('sessions')
+      .select('last_seen_at')
+      .where('user_id', '=', clerkA.id)
+      .executeTakeFirst();
     expect(Date.now() - (s?.last_seen_at.getTime() ?? 0)).toBeLessThan(60_000);
   });
 });
@@ -182,7 +186,10 @@ describe('POST /api/auth/password', () => {
   it('refuses a weak new password and a wrong current password', async () => {
     const { clerkA } = await makeDistrict();
     const client = await signInAs(clerkA);
-    const weak = await client.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'short1' });
+    const weak = await client.post('/api/auth/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'short1',
+    });
     expect(weak.status).toBe(400);
     expect(weak.body.error.code).toBe('PASSWORD_POLICY');
     const wrong = await client.post('/api/auth/password', {
@@ -200,7 +207,10 @@ describe('POST /api/auth/password', () => {
     const client = await signInAs(user);
     expect((await client.get('/api/org-units')).body.error.code).toBe('PASSWORD_CHANGE_REQUIRED');
     expect((await client.get('/api/auth/me')).body.mustChangePassword).toBe(true);
-    await client.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'Brand-new-pass-77' });
+    await client.post('/api/auth/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'Brand-new-pass-77',
+    });
     expect((await client.get('/api/org-units')).status).toBe(200);
   });
 });

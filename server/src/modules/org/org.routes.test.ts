@@ -53,7 +53,11 @@ describe('GET /api/org-units/:id', () => {
   it('shows a unit with its ancestors and what the viewer may do', async () => {
     const res = await admin.get(`/api/org-units/${d.gridA1.id}`);
     expect(res.status).toBe(200);
-    expect(res.body.ancestors.map((a: { name: string }) => a.name)).toEqual([d.district.name, '甲镇', '甲一村']);
+    expect(res.body.ancestors.map((a: { name: string }) => a.name)).toEqual([
+      d.district.name,
+      '甲镇',
+      '甲一村',
+    ]);
     expect(res.body.abilities).toEqual({ update: true, createChild: true, manageWorkstation: false });
     const asClerk = await clerkA.get(`/api/org-units/${d.communityA1.id}`);
     expect(asClerk.body.abilities).toEqual({ update: false, createChild: false, manageWorkstation: false });
@@ -86,30 +90,65 @@ describe('POST /api/org-units', () => {
   });
 
   it('refuses a kind that cannot sit under the parent, and a taken division code, writing nothing', async () => {
-    const bad = await admin.post('/api/org-units', { parentId: d.district.id, kind: 'grid', name: '错层网格' });
+    const bad = await admin.post('/api/org-units', {
+      parentId: d.district.id,
+      kind: 'grid',
+      name: '错层网格',
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe('INVALID_PARENT_UNIT');
     const code = `8${String(Date.now()).slice(-11)}`;
-    expect((await admin.post('/api/org-units', { parentId: d.townB.id, kind: 'community', name: '甲', divisionCode: code })).status).toBe(201);
-    const dup = await admin.post('/api/org-units', { parentId: d.townB.id, kind: 'community', name: '乙', divisionCode: code });
+    expect(
+      (
+        await admin.post('/api/org-units', {
+          parentId: d.townB.id,
+          kind: 'community',
+          name: '甲',
+          divisionCode: code,
+        })
+      ).status,
+    ).toBe(201);
+    const dup = await admin.post('/api/org-units', {
+      parentId: d.townB.id,
+      kind: 'community',
+      name: '乙',
+      divisionCode: code,
+    });
     expect(dup.status).toBe(409);
     expect(dup.body.error.code).toBe('UNIT_CODE_TAKEN');
-    const names = (await admin.get(`/api/org-units?parentId=${d.townB.id}`)).body.items.map((u: { name: string }) => u.name);
+    const names = (await admin.get(`/api/org-units?parentId=${d.townB.id}`)).body.items.map(
+      (u: { name: string }) => u.name,
+    );
     expect(names).not.toContain('乙');
   });
 
   it('validates every field and names each one', async () => {
-    const res = await admin.post('/api/org-units', { parentId: d.townA.id, kind: 'planet', name: '', divisionCode: '12' });
+    const res = await admin.post('/api/org-units', {
+      parentId: d.townA.id,
+      kind: 'planet',
+      name: '',
+      divisionCode: '12',
+    });
     expect(res.status).toBe(400);
-    const byPath = Object.fromEntries(res.body.error.details.map((x: { path: string; message: string }) => [x.path, x.message]));
+    const byPath = Object.fromEntries(
+      res.body.error.details.map((x: { path: string; message: string }) => [x.path, x.message]),
+    );
     expect(Object.keys(byPath).sort()).toEqual(['body.divisionCode', 'body.kind', 'body.name']);
     expect(byPath['body.divisionCode']).toBe('行政区划代码应为12位数字');
   });
 
   it('forbids a clerk (readable parent) and hides an out-of-scope parent as 404', async () => {
-    const forbidden = await clerkA.post('/api/org-units', { parentId: d.townA.id, kind: 'community', name: 'x' });
+    const forbidden = await clerkA.post('/api/org-units', {
+      parentId: d.townA.id,
+      kind: 'community',
+      name: 'x',
+    });
     expect(forbidden.status).toBe(403);
-    const hidden = await otherAdmin.post('/api/org-units', { parentId: d.townA.id, kind: 'community', name: 'x' });
+    const hidden = await otherAdmin.post('/api/org-units', {
+      parentId: d.townA.id,
+      kind: 'community',
+      name: 'x',
+    });
     expect(hidden.status).toBe(404);
   });
 });
@@ -146,12 +185,20 @@ describe('workstations and duty rosters', () => {
     expect(res.body.workstation).toMatchObject({ publicPhone: '010-69901234', isPublished: true });
     const roster = await admin.put(`/api/org-units/${d.communityA1.id}/duty-roster`, {
       entries: [
-        { weekday: 3, startTime: '09:00', endTime: '11:30', staffName: '村党支部书记', staffTitle: '书记接待日' },
+        {
+          weekday: 3,
+          startTime: '09:00',
+          endTime: '11:30',
+          staffName: '村党支部书记',
+          staffTitle: '书记接待日',
+        },
         { weekday: 1, startTime: '08:30', endTime: '17:30', staffName: '值班干部', userId: d.clerkA.id },
       ],
     });
     expect(roster.status).toBe(200);
-    expect(roster.body.entries.map((e: { weekday: number; startTime: string }) => [e.weekday, e.startTime])).toEqual([
+    expect(
+      roster.body.entries.map((e: { weekday: number; startTime: string }) => [e.weekday, e.startTime]),
+    ).toEqual([
       [1, '08:30'],
       [3, '09:00'],
     ]);
@@ -189,7 +236,12 @@ describe('workstations and duty rosters', () => {
 
   it('removes a workstation; outsiders get 404', async () => {
     const c = await makeUnit(d.townB, 'community', '乙一村');
-    await admin.put(`/api/org-units/${c.id}/workstation`, { name: 'w', publicPhone: '13800138000', address: 'a', openingHours: 'h' });
+    await admin.put(`/api/org-units/${c.id}/workstation`, {
+      name: 'w',
+      publicPhone: '13800138000',
+      address: 'a',
+      openingHours: 'h',
+    });
     expect((await otherAdmin.delete(`/api/org-units/${c.id}/workstation`)).status).toBe(404);
     expect((await admin.delete(`/api/org-units/${c.id}/workstation`)).status).toBe(200);
     expect((await admin.get(`/api/org-units/${c.id}`)).body.workstation).toBeNull();

@@ -30,10 +30,14 @@ describe('GET /api/users', () => {
     const ids = all.body.items.map((u: { id: string }) => u.id);
     expect(ids).toEqual(expect.arrayContaining([d.admin.id, d.clerkA.id, d.clerkB.id, d.gridWorker.id]));
     const town = await clerkA.get('/api/users');
-    expect(town.body.items.map((u: { id: string }) => u.id).sort()).toEqual([d.clerkA.id, d.gridWorker.id].sort());
+    expect(town.body.items.map((u: { id: string }) => u.id).sort()).toEqual(
+      [d.clerkA.id, d.gridWorker.id].sort(),
+    );
     const byRole = await admin.get('/api/users?role=grid_worker');
     expect(byRole.body.items.map((u: { id: string }) => u.id)).toEqual([d.gridWorker.id]);
-    expect(byRole.body.items[0].roles).toEqual([{ role: 'grid_worker', unitId: d.gridA1.id, unitName: '第一网格' }]);
+    expect(byRole.body.items[0].roles).toEqual([
+      { role: 'grid_worker', unitId: d.gridA1.id, unitName: '第一网格' },
+    ]);
     const byUnit = await admin.get(`/api/users?unitId=${d.townB.id}`);
     expect(byUnit.body.items.map((u: { id: string }) => u.id)).toEqual([d.clerkB.id]);
     const paged = await admin.get('/api/users?pageSize=1');
@@ -79,14 +83,18 @@ describe('POST /api/users', () => {
   it('refuses a taken username, a weak password, and units outside the admin scope — naming the field', async () => {
     const body = newUser();
     await admin.post('/api/users', body);
-    expect((await admin.post('/api/users', { ...body, username: body.username.toUpperCase() })).body.error.code).toBe(
-      'USERNAME_TAKEN',
+    expect(
+      (await admin.post('/api/users', { ...body, username: body.username.toUpperCase() })).body.error.code,
+    ).toBe('USERNAME_TAKEN');
+    expect((await admin.post('/api/users', newUser({ password: 'abc' }))).body.error.code).toBe(
+      'PASSWORD_POLICY',
     );
-    expect((await admin.post('/api/users', newUser({ password: 'abc' }))).body.error.code).toBe('PASSWORD_POLICY');
     const foreign = (await makeDistrict()).townA;
     const res = await admin.post('/api/users', newUser({ roles: [{ role: 'leader', unitId: foreign.id }] }));
     expect(res.status).toBe(400);
-    expect(res.body.error.details).toEqual([{ path: 'body.roles.0.unitId', message: '单位不存在或不在您的管辖范围内' }]);
+    expect(res.body.error.details).toEqual([
+      { path: 'body.roles.0.unitId', message: '单位不存在或不在您的管辖范围内' },
+    ]);
   });
 
   it('is forbidden to a clerk', async () => {
@@ -111,17 +119,18 @@ describe('changing users', () => {
 
   it('PUT roles replaces the grants the admin manages and keeps the others', async () => {
     const townAdmin = await makeUser(d.townA, [{ role: 'system_admin' }]);
-    const u = await makeUser(d.townA, [
-      { role: 'petition_clerk' },
-      { role: 'leader', unit: d.district },
-    ]);
+    const u = await makeUser(d.townA, [{ role: 'petition_clerk' }, { role: 'leader', unit: d.district }]);
     const asTownAdmin = await signInAs(townAdmin);
     const res = await asTownAdmin.put(`/api/users/${u.id}/roles`, {
       roles: [{ role: 'mediator', unitId: d.communityA1.id }],
     });
     expect(res.status).toBe(200);
     const { db } = await testDatabase();
-    const roles = await db.selectFrom('user_roles').select(['role', 'unit_id']).where('user_id', '=', u.id).execute();
+    const roles = await db
+      .selectFrom('user_roles')
+      .select(['role', 'unit_id'])
+      .where('user_id', '=', u.id)
+      .execute();
     expect(roles.map((r) => `${r.role}@${r.unit_id}`).sort()).toEqual(
       [`leader@${d.district.id}`, `mediator@${d.communityA1.id}`].sort(),
     );
@@ -130,7 +139,9 @@ describe('changing users', () => {
   it('reset-password forces a change and signs the user out; unlock clears a lock-out', async () => {
     const u = await makeUser(d.townA, [{ role: 'petition_clerk' }]);
     const session = await signInAs(u);
-    expect((await admin.post(`/api/users/${u.id}/reset-password`, { newPassword: 'Reset-pass-2026' })).status).toBe(200);
+    expect(
+      (await admin.post(`/api/users/${u.id}/reset-password`, { newPassword: 'Reset-pass-2026' })).status,
+    ).toBe(200);
     expect((await session.get('/api/auth/me')).status).toBe(401);
     const app = await testApp();
     const login = await app.inject({
@@ -148,12 +159,16 @@ describe('changing users', () => {
     expect(list.body.isLocked).toBe(true);
     expect((await admin.post(`/api/users/${locked.id}/unlock`)).status).toBe(200);
     expect(
-      (await clientFor(app).post('/api/auth/login', { username: locked.username, password: TEST_PASSWORD })).status,
+      (await clientFor(app).post('/api/auth/login', { username: locked.username, password: TEST_PASSWORD }))
+        .status,
     ).toBe(200);
   });
 
   it('only admins of the subtree reset passwords', async () => {
-    expect((await clerkA.post(`/api/users/${d.gridWorker.id}/reset-password`, { newPassword: 'Reset-pass-2026' })).status).toBe(403);
+    expect(
+      (await clerkA.post(`/api/users/${d.gridWorker.id}/reset-password`, { newPassword: 'Reset-pass-2026' }))
+        .status,
+    ).toBe(403);
     expect((await otherAdmin.post(`/api/users/${d.gridWorker.id}/unlock`)).status).toBe(404);
   });
 });
