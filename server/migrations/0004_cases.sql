@@ -37,6 +37,8 @@ CREATE TABLE cases (
   demands            text NOT NULL,
   reasons            text,
   category_code      text NOT NULL,
+  -- Codes are read within the list they were filed under: a site may switch to a new category set.
+  category_set_id    text NOT NULL,
   nature             text NOT NULL CHECK (nature IN ('suggestion','accusation','claim')),
   claim_route        text,
   risk_colour        text NOT NULL CHECK (risk_colour IN ('red','yellow','green')),

@@ -142,6 +142,7 @@ export interface CasesTable {
   demands: string;
   reasons: string | null;
   category_code: string;
+  category_set_id: string;
   nature: string;
   claim_route: string | null;
   risk_colour: string;
@@ -370,6 +371,34 @@ export interface DeadlineProfilesTable {
   created_at: Timestamp;
 }
 
+/** A versioned list of matter categories (server/migrations/0003_taxonomy.sql); at most one is active. */
+export interface CategorySetsTable {
+  id: string;
+  name: string;
+  version: number;
+  is_active: Generated<boolean>;
+  created_at: Timestamp;
+}
+
+/** One category of a set: a top level 'TT' (level 1) or a leaf 'TTLL' (level 2). */
+export interface CategoriesTable {
+  set_id: string;
+  code: string;
+  parent_code: string | null;
+  level: number;
+  name: string;
+  name_en: string | null;
+  national_category: string | null;
+  /** Subset of 'M' | 'L' | 'J'. */
+  flags: ColumnType<string[], string[] | undefined, string[]>;
+  /** 'suggestion' | 'accusation' | 'claim'; null on top levels. */
+  default_nature: string | null;
+  is_public: Generated<boolean>;
+  is_active: Generated<boolean>;
+  sort_order: Generated<number>;
+  id: Generated<string>;
+}
+
 export interface SchemaMigrationsTable {
   name: string;
   applied_at: Timestamp;
@@ -386,6 +415,8 @@ export interface DB {
   auth_events: AuthEventsTable;
   admin_events: AdminEventsTable;
   schema_migrations: SchemaMigrationsTable;
+  category_sets: CategorySetsTable;
+  categories: CategoriesTable;
   holiday_calendar: HolidayCalendarTable;
   calendar_years: CalendarYearsTable;
   deadline_profiles: DeadlineProfilesTable;

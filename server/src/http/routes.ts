@@ -6,6 +6,7 @@ import { authRoutes } from '../modules/auth/auth.routes.js';
 import { caseRoutes } from '../modules/cases/cases.routes.js';
 import { healthRoutes } from '../modules/health/health.routes.js';
 import { orgRoutes } from '../modules/org/org.routes.js';
+import { taxonomyRoutes } from '../modules/taxonomy/taxonomy.routes.js';
 import { userRoutes } from '../modules/users/users.routes.js';
 import type { Ctx } from './context.js';
 
@@ -21,6 +22,7 @@ export async function registerRoutes(api: FastifyInstance, deps: RouteDeps): Pro
   await healthRoutes(api, deps);
   await authRoutes(api, deps);
   await orgRoutes(api, deps);
+  await taxonomyRoutes(api, deps);
   await userRoutes(api, deps);
   await apiTokenRoutes(api, deps);
   await caseRoutes(api, deps);

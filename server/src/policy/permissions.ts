@@ -11,6 +11,7 @@ export const PERMISSIONS = [
   'user.manage',
   'token.manage',
   'audit.read',
+  'taxonomy.manage',
   'case.read',
   /** Accusation cases (检举控告) referred to discipline inspection: only these holders see them at all. */
   'case.read_confidential',
@@ -43,7 +44,15 @@ const CASE_WORK = [
  * put on (resolution-mechanisms module), not through a jurisdiction.
  */
 export const ROLE_PERMISSIONS = {
-  system_admin: ['org.read', 'org.manage', 'user.read', 'user.manage', 'token.manage', 'audit.read'],
+  system_admin: [
+    'org.read',
+    'org.manage',
+    'user.read',
+    'user.manage',
+    'token.manage',
+    'audit.read',
+    'taxonomy.manage',
+  ],
   petition_clerk: [
     'org.read',
     'user.read',

@@ -249,6 +249,11 @@ export async function caseRoutes(fastify: FastifyInstance, { ctxOf }: RouteDeps)
     async (req) => {
       const ctx = ctxOf(req);
       if (!can(ctx.actor, 'case.intake') && !can(ctx.actor, 'case.read')) throw new AppError('FORBIDDEN');
+      if (!req.query.idNumber && !req.query.phone) {
+        throw new AppError('VALIDATION_FAILED', [
+          { path: 'querystring.idNumber', message: '请输入身份证号或手机号' },
+        ]);
+      }
       const fc = fieldCryptoFor(ctx.config);
       const id = req.query.idNumber
         ? (normalizeIdNumber(req.query.idNumber) ?? req.query.idNumber.toUpperCase())

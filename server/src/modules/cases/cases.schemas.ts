@@ -117,12 +117,10 @@ export const caseListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(LIMITS.pageSizeDefault),
 });
 
-export const historyQuery = z
-  .object({
-    idNumber: z.string().trim().max(40).optional(),
-    phone: z.string().trim().max(20).optional(),
-  })
-  .refine((q) => q.idNumber || q.phone, { message: 'required', path: ['idNumber'] });
+export const historyQuery = z.object({
+  idNumber: z.string().trim().max(40).optional(),
+  phone: z.string().trim().max(20).optional(),
+});
 
 const version = z.number().int().min(1);
 const reason = text(2000);

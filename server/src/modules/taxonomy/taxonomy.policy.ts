@@ -14,7 +14,7 @@ import { can, scopeRoots } from '../../policy/policy.js';
 /** Reference data every staff role needs at intake; 'org.read' is the permission all roles hold. */
 export const TAXONOMY_READ: Permission = 'org.read';
 /** System administrators. Becomes 'taxonomy.manage' once permissions.ts lists it. */
-export const TAXONOMY_MANAGE: Permission = 'org.manage';
+export const TAXONOMY_MANAGE: Permission = 'taxonomy.manage';
 
 export type TaxonomyAction = 'read' | 'manage';
 

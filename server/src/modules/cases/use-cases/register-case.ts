@@ -7,27 +7,12 @@ import type { Ctx } from '../../../http/context.js';
 import { AppError } from '../../../http/errors.js';
 import { type FieldCrypto, fieldCryptoFor, normalizePhone } from '../../../lib/field-crypto.js';
 import { can } from '../../../policy/policy.js';
+import { findActiveCategory } from '../../taxonomy/taxonomy.repository.js';
 import { profileForUnit, refreshCaseDue, startClock, today, workCalendar } from '../case-clock.js';
 import { appendEvent } from '../case-events.js';
 import { addCaseUnit, findUnit, nextCaseNo } from '../cases.repository.js';
 import type { IntakeInput, PartyInput } from '../cases.schemas.js';
 import { matterFingerprint } from '../fingerprint.js';
-
-interface Category {
-  code: string;
-  flags: string[];
-  defaultNature: Nature | null;
-}
-
-/** The category must be an active second-level entry of the active taxonomy. */
-async function activeCategory(conn: Conn, code: string): Promise<Category | undefined> {
-  const r = await sql<{ code: string; flags: string[]; default_nature: Nature | null }>`
-    select c.code, c.flags, c.default_nature
-      from categories c join category_sets s on s.id = c.set_id and s.is_active
-     where c.code = ${code} and c.level = 2 and c.is_active`.execute(conn);
-  const row = r.rows[0];
-  return row ? { code: row.code, flags: row.flags, defaultNature: row.default_nature } : undefined;
-}
 
 function encryptParty(fc: FieldCrypto, p: PartyInput) {
   const id = p.idNumber ? (normalizeIdNumber(p.idNumber) ?? p.idNumber.toUpperCase()) : undefined;
@@ -90,7 +75,7 @@ export async function registerCase(ctx: Ctx, input: IntakeInput): Promise<Regist
   const handling =
     receiving.kind === 'grid' && receiving.parent_id ? await findUnit(db, receiving.parent_id) : receiving;
   if (!handling) throw new AppError('NOT_FOUND');
-  const category = await activeCategory(db, input.categoryCode);
+  const category = await findActiveCategory(db, input.categoryCode);
   if (!category) {
     throw new AppError('VALIDATION_FAILED', [
       { path: 'body.categoryCode', message: '问题分类不存在或已停用' },
@@ -163,6 +148,7 @@ export async function registerCase(ctx: Ctx, input: IntakeInput): Promise<Regist
         demands: input.demands,
         reasons: input.reasons ?? null,
         category_code: category.code,
+        category_set_id: category.setId,
         nature,
         risk_colour: input.riskColour,
         risk_reason: input.riskReason ?? null,
