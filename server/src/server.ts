@@ -4,6 +4,7 @@ import { type Config, loadConfig } from './config.js';
 import { checkDatabaseLocale, type Database, openDatabase } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { buildApp } from './http/app.js';
+import { startTimers } from './modules/cases/timers.js';
 
 export async function openConfiguredDatabase(config: Config): Promise<Database> {
   const database = await openDatabase({
@@ -32,10 +33,12 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
   await migrate(database);
   const app = await buildApp({ config, database });
   await app.listen({ port: config.port, host: config.host });
+  const timers = config.timers ? startTimers(database.db, config, app.log) : undefined;
   const url = `http://localhost:${config.port}`;
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
+      timers?.stop();
       await app.close();
       await database.close();
     })();

@@ -1,6 +1,8 @@
 import { Command } from 'commander';
 import { ConfigError, loadConfig } from '../config.js';
 import { migrate } from '../db/migrate.js';
+import { sealAnchor, verifyAll } from '../modules/cases/case-events.js';
+import { runSupervisionSweep, runWindowSweep } from '../modules/cases/timers.js';
 import { createAdmin } from '../seed/create-admin.js';
 import { demoAccountsTable, demoLoaded, seedDemo } from '../seed/demo.js';
 import { openConfiguredDatabase, startServer } from '../server.js';
@@ -91,6 +93,60 @@ program
     } finally {
       await database.close();
     }
+  });
+
+const audit = program.command('audit').description('The tamper-evident case record');
+
+audit
+  .command('verify')
+  .description('Check every case hash chain and the anchor chain; name the first broken link')
+  .action(async () => {
+    const database = await openConfiguredDatabase(config());
+    try {
+      const r = await verifyAll(database.db);
+      console.log(`Checked ${r.cases} cases, ${r.events} events, ${r.anchors} anchors.`);
+      if (r.breaks.length === 0) {
+        console.log('OK: every chain is intact. 审计链完整。');
+      } else {
+        console.error(`BROKEN: ${r.breaks.length} problem(s). 审计链被破坏：`);
+        for (const b of r.breaks) {
+          console.error(`  case ${b.caseNo ?? b.caseId} event #${b.seq}: ${b.problem}`);
+        }
+        process.exitCode = 1;
+      }
+    } finally {
+      await database.close();
+    }
+  });
+
+audit
+  .command('seal')
+  .description('Seal the chain heads of changed cases into the global anchor chain now')
+  .action(async () => {
+    const cfg = config();
+    const database = await openConfiguredDatabase(cfg);
+    let total = 0;
+    for (
+      let n = await sealAnchor(database.db, cfg.auditHash);
+      n > 0;
+      n = await sealAnchor(database.db, cfg.auditHash)
+    ) {
+      total += n;
+    }
+    console.log(`Sealed ${total} case chain head(s).`);
+    await database.close();
+  });
+
+program
+  .command('timers')
+  .description('Run the supervision and review-window sweeps once (the server runs them every 5 minutes)')
+  .action(async () => {
+    const cfg = config();
+    const database = await openConfiguredDatabase(cfg);
+    const raised = await runSupervisionSweep(database.db, cfg);
+    const closed = await runWindowSweep(database.db, cfg);
+    console.log(`Supervision orders raised: ${raised}; cases closed after the review window: ${closed}.`);
+    await database.close();
   });
 
 program.parseAsync(process.argv).catch((err: unknown) => {
