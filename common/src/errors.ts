@@ -95,12 +95,12 @@ export const ERROR_CODES = {
     en: 'Extension refused: at most 30 days in total, approved by a leader',
   },
   ATTACHMENT_TYPE_NOT_ALLOWED: {
-    status: 400,
-    zh: '不支持的文件类型（仅限图片、PDF/Word/Excel文档、音频、视频）',
-    en: 'File type not allowed (images, PDF/Word/Excel documents, audio, video only)',
+    status: 415,
+    zh: '不支持该文件类型，请上传图片、PDF、Word/Excel 文档、音频或视频文件',
+    en: 'This file type is not accepted; upload an image, PDF, Word/Excel document, audio or video file',
   },
-  ATTACHMENT_TOO_LARGE: { status: 413, zh: '文件过大', en: 'The file is too large' },
-  ATTACHMENT_EMPTY: { status: 400, zh: '文件为空', en: 'The file is empty' },
+  ATTACHMENT_TOO_LARGE: { status: 413, zh: '文件超过大小限制', en: 'The file is too large' },
+  ATTACHMENT_EMPTY: { status: 400, zh: '文件内容为空，请重新选择文件', en: 'The file is empty' },
   INTERNAL: { status: 500, zh: '系统内部错误，请稍后再试或联系管理员', en: 'Internal error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { apiTokenRoutes } from '../modules/api-tokens/api-tokens.routes.js';
+import { attachmentRoutes } from '../modules/attachments/attachments.routes.js';
 import { authRoutes } from '../modules/auth/auth.routes.js';
 import { caseRoutes } from '../modules/cases/cases.routes.js';
 import { healthRoutes } from '../modules/health/health.routes.js';
@@ -26,4 +27,5 @@ export async function registerRoutes(api: FastifyInstance, deps: RouteDeps): Pro
   await userRoutes(api, deps);
   await apiTokenRoutes(api, deps);
   await caseRoutes(api, deps);
+  await attachmentRoutes(api, deps);
 }

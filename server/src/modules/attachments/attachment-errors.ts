@@ -1,12 +1,11 @@
 /**
  * The errors an upload can end with, each with a stable code.
  *
- * These codes are not yet in common/src/errors.ts, so `AttachmentError` cannot be an `AppError`
- * today. `ATTACHMENT_ERROR_CODES` has exactly the shape of an `ERROR_CODES` entry: once its three
- * entries are copied there, change `extends Error` to `extends AppError` and call
- * `super(code, details, messages)`; the constructor already takes AppError's arguments in
- * AppError's order, so callers and tests do not change.
+ * The codes live in common/src/errors.ts with the others; `AttachmentError` is an `AppError`, so
+ * the HTTP layer turns it into the usual envelope with the more specific message.
  */
+
+import { AppError } from '../../http/errors.js';
 import type { AttachmentKind, RefusalReason } from './attachment-types.js';
 import { ACCEPTED_TYPES } from './attachment-types.js';
 
@@ -39,18 +38,18 @@ export interface AttachmentErrorDetails {
 
 type Messages = { zh: string; en: string };
 
-export class AttachmentError<C extends AttachmentErrorCode = AttachmentErrorCode> extends Error {
-  readonly status: number;
+export class AttachmentError<C extends AttachmentErrorCode = AttachmentErrorCode> extends AppError {
+  declare readonly code: C;
+  declare readonly details: AttachmentErrorDetails[C];
+  declare readonly messages: Messages;
 
   constructor(
-    readonly code: C,
-    readonly details: AttachmentErrorDetails[C],
-    /** A more specific message than the table's, as `AppError.messages`. */
-    readonly messages: Messages = ATTACHMENT_ERROR_CODES[code],
+    code: C,
+    details: AttachmentErrorDetails[C],
+    messages: Messages = ATTACHMENT_ERROR_CODES[code],
   ) {
-    super(code);
+    super(code, details, messages);
     this.name = 'AttachmentError';
-    this.status = ATTACHMENT_ERROR_CODES[code].status;
   }
 }
 
