@@ -4,6 +4,7 @@ import type { Database } from '../db/database.js';
 import { apiTokenRoutes } from '../modules/api-tokens/api-tokens.routes.js';
 import { attachmentRoutes } from '../modules/attachments/attachments.routes.js';
 import { authRoutes } from '../modules/auth/auth.routes.js';
+import { calendarRoutes } from '../modules/calendar/calendar.routes.js';
 import { caseRoutes } from '../modules/cases/cases.routes.js';
 import { healthRoutes } from '../modules/health/health.routes.js';
 import { orgRoutes } from '../modules/org/org.routes.js';
@@ -26,6 +27,7 @@ export async function registerRoutes(api: FastifyInstance, deps: RouteDeps): Pro
   await taxonomyRoutes(api, deps);
   await userRoutes(api, deps);
   await apiTokenRoutes(api, deps);
+  await calendarRoutes(api, deps);
   await caseRoutes(api, deps);
   await attachmentRoutes(api, deps);
 }

@@ -12,6 +12,7 @@ export const PERMISSIONS = [
   'token.manage',
   'audit.read',
   'taxonomy.manage',
+  'calendar.manage',
   'case.read',
   /** Accusation cases (检举控告) referred to discipline inspection: only these holders see them at all. */
   'case.read_confidential',
@@ -52,6 +53,7 @@ export const ROLE_PERMISSIONS = {
     'token.manage',
     'audit.read',
     'taxonomy.manage',
+    'calendar.manage',
   ],
   petition_clerk: [
     'org.read',

@@ -12,7 +12,8 @@ export type AdminEventType =
   | 'user.updated'
   | 'user.roles_replaced'
   | 'user.password_reset'
-  | 'user.unlocked';
+  | 'user.unlocked'
+  | 'calendar.year_loaded';
 
 /** Appends an admin event; call it inside the transaction that makes the change. */
 export async function recordAdminEvent(
@@ -20,7 +21,7 @@ export async function recordAdminEvent(
   e: {
     actor: Actor | null;
     type: AdminEventType;
-    entityType: 'org_unit' | 'user' | 'workstation';
+    entityType: 'org_unit' | 'user' | 'workstation' | 'calendar';
     entityId: string;
     payload?: Record<string, unknown>;
     requestId?: string;

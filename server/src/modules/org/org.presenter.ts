@@ -11,6 +11,7 @@ interface UnitRow {
   sort_order: number;
   is_active: boolean;
   is_workstation?: boolean;
+  deadline_profile?: string | null;
 }
 
 export function presentUnit(u: UnitRow) {
@@ -25,6 +26,7 @@ export function presentUnit(u: UnitRow) {
     sortOrder: u.sort_order,
     isActive: u.is_active,
     isWorkstation: !!u.is_workstation,
+    deadlineProfile: u.deadline_profile ?? null,
   };
 }
 

@@ -19,6 +19,7 @@ const unitColumns = [
   'org_units.division_code',
   'org_units.sort_order',
   'org_units.is_active',
+  'org_units.deadline_profile',
 ] as const;
 
 /** A unit by id, only if inside the actor's org.read scope. */

@@ -31,6 +31,8 @@ export const updateUnitBody = z
     divisionCode: divisionCode.nullable(),
     sortOrder: z.number().int().min(0).max(100000),
     isActive: z.boolean(),
+    /** Local deadline profile for this unit and everything under it (null = inherit). */
+    deadlineProfile: z.enum(['national-2022', 'changyi', 'dalian-zhongshan']).nullable(),
   })
   .partial();
 
@@ -69,6 +71,7 @@ export const unitSummary = z.object({
   sortOrder: z.number().int(),
   isActive: z.boolean(),
   isWorkstation: z.boolean(),
+  deadlineProfile: z.string().nullable(),
 });
 
 export const workstationView = z.object({

@@ -76,6 +76,7 @@ export async function updateUnit(
     divisionCode?: string | null | undefined;
     sortOrder?: number | undefined;
     isActive?: boolean | undefined;
+    deadlineProfile?: string | null | undefined;
   },
 ): Promise<void> {
   try {
@@ -90,6 +91,7 @@ export async function updateUnit(
         ...(input.divisionCode !== undefined && { division_code: input.divisionCode }),
         ...(input.sortOrder !== undefined && { sort_order: input.sortOrder }),
         ...(input.isActive !== undefined && { is_active: input.isActive }),
+        ...(input.deadlineProfile !== undefined && { deadline_profile: input.deadlineProfile }),
       };
       if (Object.keys(changes).length === 0) return;
       await trx
