@@ -139,7 +139,7 @@ async function main() {
     await page.getByRole('menuitem', { name: '首页' }).waitFor();
     const userMenu = page.getByTestId('user-menu');
     await userMenu.waitFor();
-    const text = await userMenu.innerText();
+    const text = (await userMenu.textContent()) ?? '';
     assert(text.includes(displayName), `header shows "${text}", expected the display name "${displayName}"`);
     const lang = await page.evaluate(() => document.documentElement.lang);
     assert(lang === 'zh-CN', `page language is "${lang}", expected zh-CN`);
@@ -176,7 +176,7 @@ async function main() {
     await fresh.page.getByTestId('login-submit').click();
     const alert = fresh.page.getByTestId('login-error');
     await alert.waitFor();
-    const text = await alert.innerText();
+    const text = (await alert.textContent()) ?? '';
     assert(text.includes('用户名或密码错误'), `error shown: "${text}"`);
     assert(fresh.page.url().includes('/login'), `left the sign-in page: ${fresh.page.url()}`);
     await shot(fresh.page, 'smoke-04-wrong-password');

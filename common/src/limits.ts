@@ -22,6 +22,6 @@ export const LIMITS = {
 export function checkPasswordPolicy(password: string, username: string): boolean {
   if (password.length < LIMITS.passwordMin || password.length > LIMITS.passwordMax) return false;
   if (!/[A-Za-z]/.test(password) || !/\d/.test(password)) return false;
-  if (password.toLowerCase().includes(username.toLowerCase())) return false;
+  if (username && password.toLowerCase().includes(username.toLowerCase())) return false;
   return true;
 }

@@ -58,8 +58,10 @@ export function registerAuthHook(app: FastifyInstance, db: Kysely<DB>, config: C
     }
     const actor = await loadActor(db, session.user_id, 'session');
     if (!actor) {
+      // Disabling a user deletes their sessions; this covers a session that raced with it.
+      await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
       clearSessionCookie(reply);
-      throw new AppError('UNAUTHENTICATED');
+      throw new AppError('ACCOUNT_DISABLED');
     }
     if (!SAFE_METHODS.has(req.method)) {
       const header = req.headers['x-csrf-token'];

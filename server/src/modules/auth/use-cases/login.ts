@@ -38,7 +38,7 @@ export async function login(
   }
   const ok = await verifyPassword(user.password_hash, input.password);
   if (!ok) {
-    const remaining = await db.transaction().execute(async (trx) => {
+    await db.transaction().execute(async (trx) => {
       // A lock that has run out starts a fresh count.
       const prior = user.locked_until ? 0 : user.failed_attempts;
       const attempts = prior + 1;
@@ -58,9 +58,9 @@ export async function login(
         detail: { attempts },
       });
       if (locks) await recordAuthEvent(trx, { userId: user.id, event: 'login.locked', ip: ctx.ip });
-      return Math.max(0, config.loginMaxFailures - attempts);
     });
-    throw new AppError('INVALID_CREDENTIALS', { remainingAttempts: remaining });
+    // The same answer as for an unknown username: the response must not tell which accounts exist.
+    throw new AppError('INVALID_CREDENTIALS');
   }
   if (!user.is_active) {
     await recordAuthEvent(db, { userId: user.id, event: 'login.refused_disabled', ip: ctx.ip });

@@ -1,0 +1,209 @@
+import {
+  ApartmentOutlined,
+  BankOutlined,
+  DownOutlined,
+  GlobalOutlined,
+  HomeOutlined,
+  KeyOutlined,
+  LockOutlined,
+  LogoutOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import {
+  Avatar,
+  Button,
+  Dropdown,
+  Layout,
+  Menu,
+  type MenuProps,
+  Segmented,
+  Space,
+  Tag,
+  Typography,
+  theme,
+} from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { ChangePasswordModal } from '../../features/auth/components/change-password-modal';
+import { useLogout, useMe } from '../../features/auth/hooks/use-session';
+import { useLabels } from '../../lib/labels';
+import type { Language } from '../i18n';
+import { useIdleSessionCheck } from './use-idle-session-check';
+
+const { Header, Sider, Content } = Layout;
+
+/** Admin menu entries and the permission each needs. */
+const ADMIN_ENTRIES = [
+  { path: '/admin/org-units', label: 'nav.orgUnits', icon: <ApartmentOutlined />, permission: 'org.read' },
+  { path: '/admin/users', label: 'nav.users', icon: <TeamOutlined />, permission: 'user.read' },
+  { path: '/admin/api-tokens', label: 'nav.apiTokens', icon: <KeyOutlined />, permission: 'token.manage' },
+] as const;
+
+export function useAdminEntries() {
+  const me = useMe();
+  return ADMIN_ENTRIES.filter((e) => me.permissions.includes(e.permission));
+}
+
+export function AppLayout() {
+  const { t, i18n } = useTranslation();
+  const labels = useLabels();
+  const me = useMe();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const logout = useLogout();
+  const adminEntries = useAdminEntries();
+  const [collapsed, setCollapsed] = useState(false);
+  const [passwordOpen, setPasswordOpen] = useState(false);
+  const [passwordKey, setPasswordKey] = useState(0);
+  const { token } = theme.useToken();
+  useIdleSessionCheck(me.sessionIdleMinutes);
+
+  const menuItems: MenuProps['items'] = [
+    { key: '/', icon: <HomeOutlined />, label: t('nav.home') },
+    ...(adminEntries.length
+      ? [
+          {
+            key: 'admin',
+            icon: <SettingOutlined />,
+            label: t('nav.admin'),
+            children: adminEntries.map((e) => ({ key: e.path, icon: e.icon, label: t(e.label) })),
+          },
+        ]
+      : []),
+  ];
+  const selected = adminEntries.find((e) => location.pathname.startsWith(e.path))?.path ?? location.pathname;
+
+  const setLanguage = (lang: Language) => void i18n.changeLanguage(lang);
+  const isEn = i18n.language.startsWith('en');
+
+  const userMenu: MenuProps = {
+    items: [
+      { key: 'password', icon: <LockOutlined />, label: t('header.changePassword') },
+      {
+        key: 'language',
+        icon: <GlobalOutlined />,
+        label: t('header.language'),
+        children: [
+          { key: 'lang:zh-CN', label: '中文' },
+          { key: 'lang:en', label: 'English' },
+        ],
+      },
+      { type: 'divider' },
+      { key: 'logout', icon: <LogoutOutlined />, label: t('header.logout'), danger: true },
+    ],
+    selectable: true,
+    selectedKeys: [isEn ? 'lang:en' : 'lang:zh-CN'],
+    onClick: ({ key }) => {
+      if (key === 'password') {
+        setPasswordKey((k) => k + 1); // a fresh form: typed passwords do not survive a cancel
+        setPasswordOpen(true);
+      } else if (key === 'logout')
+        logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) });
+      else if (key.startsWith('lang:')) setLanguage(key.slice(5) as Language);
+    },
+  };
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Sider
+        collapsible
+        collapsed={collapsed}
+        onCollapse={setCollapsed}
+        width={220}
+        breakpoint="lg"
+        style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
+      >
+        <div
+          style={{
+            height: 64,
+            display: 'flex',
+            alignItems: 'center',
+            gap: 10,
+            padding: collapsed ? '0 22px' : '0 20px',
+            color: '#fff',
+            borderBottom: '1px solid rgba(255,255,255,0.08)',
+            overflow: 'hidden',
+            whiteSpace: 'nowrap',
+          }}
+        >
+          <span
+            style={{
+              display: 'inline-grid',
+              placeItems: 'center',
+              flex: 'none',
+              width: 32,
+              height: 32,
+              borderRadius: 6,
+              background: '#c8161d',
+              fontWeight: 700,
+              fontSize: 16,
+            }}
+          >
+            办
+          </span>
+          {!collapsed && (
+            <div style={{ lineHeight: 1.25 }}>
+              <div style={{ fontSize: 17, fontWeight: 600, letterSpacing: isEn ? 0 : 2 }}>
+                {t('app.name')}
+              </div>
+              <div style={{ fontSize: 11, opacity: 0.7 }}>{t('app.tagline')}</div>
+            </div>
+          )}
+        </div>
+        <Menu
+          theme="dark"
+          mode="inline"
+          items={menuItems}
+          selectedKeys={[selected]}
+          defaultOpenKeys={['admin']}
+          onClick={({ key }) => navigate(key)}
+        />
+      </Sider>
+      <Layout>
+        <Header
+          style={{
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'space-between',
+            borderBottom: `1px solid ${token.colorBorderSecondary}`,
+          }}
+        >
+          <Space size={8}>
+            <BankOutlined style={{ color: token.colorPrimary, fontSize: 18 }} />
+            <Typography.Text strong style={{ fontSize: 16 }} data-testid="header-unit">
+              {me.unit.name}
+            </Typography.Text>
+            <Tag variant="filled">{labels.unitKind(me.unit.kind)}</Tag>
+          </Space>
+          <Space size={16}>
+            <Segmented<Language>
+              size="small"
+              value={isEn ? 'en' : 'zh-CN'}
+              onChange={setLanguage}
+              options={[
+                { value: 'zh-CN', label: '中文' },
+                { value: 'en', label: 'EN' },
+              ]}
+            />
+            <Dropdown menu={userMenu} trigger={['click']}>
+              <Button type="text" data-testid="user-menu" style={{ height: 40 }}>
+                <Space size={8}>
+                  <Avatar size="small" style={{ background: token.colorPrimary }} icon={<UserOutlined />} />
+                  <span>{me.displayName}</span>
+                  <DownOutlined style={{ fontSize: 10, color: token.colorTextSecondary }} />
+                </Space>
+              </Button>
+            </Dropdown>
+          </Space>
+        </Header>
+        <Content style={{ margin: 24, minWidth: 0 }}>
+          <Outlet />
+        </Content>
+      </Layout>
+      <ChangePasswordModal key={passwordKey} open={passwordOpen} onClose={() => setPasswordOpen(false)} />
+    </Layout>
+  );
+}

@@ -1,0 +1,53 @@
+import { Card, Skeleton, Space, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { useLabels } from '../../../lib/labels';
+import { RoleTags } from '../../admin/components/role-tags';
+import { useMe } from '../../auth/hooks/use-session';
+import { CaseSummaryCards } from '../components/case-summary-cards';
+import { WelcomeCard } from '../components/welcome-card';
+import { useCasesSummary } from '../hooks/use-cases-summary';
+
+function greetingKey(hour: number) {
+  if (hour < 12) return 'home.greetingMorning' as const;
+  if (hour < 18) return 'home.greetingAfternoon' as const;
+  return 'home.greetingEvening' as const;
+}
+
+/** 首页: a greeting, then either real workload figures or a welcome card. Never invented numbers. */
+export function HomePage() {
+  const { t, i18n } = useTranslation();
+  const labels = useLabels();
+  const me = useMe();
+  const summary = useCasesSummary();
+  const now = dayjs();
+  const today = i18n.language.startsWith('en')
+    ? now.format('dddd, D MMMM YYYY')
+    : now.format('YYYY年M月D日 dddd');
+
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      <Card>
+        <Typography.Title level={3} style={{ marginTop: 0 }}>
+          {t(greetingKey(now.hour()), { name: me.displayName })}
+        </Typography.Title>
+        <Space size={[8, 8]} wrap>
+          <Typography.Text type="secondary">{today}</Typography.Text>
+          <Typography.Text type="secondary">·</Typography.Text>
+          <Typography.Text>{me.unit.name}</Typography.Text>
+          <Tag>{labels.unitKind(me.unit.kind)}</Tag>
+          <RoleTags roles={me.roles} homeUnitId={me.unit.id} />
+        </Space>
+      </Card>
+      {summary.isPending ? (
+        <Card>
+          <Skeleton active paragraph={{ rows: 3 }} />
+        </Card>
+      ) : summary.data ? (
+        <CaseSummaryCards summary={summary.data} />
+      ) : (
+        <WelcomeCard me={me} />
+      )}
+    </Space>
+  );
+}
