@@ -146,15 +146,13 @@ export async function attachmentRoutes(
         },
         { name: stored.originalName, kind: stored.kind, size: stored.size, sha256: stored.sha256 },
       );
-      return reply
-        .status(201)
-        .send({
-          name: stored.originalName,
-          mime: stored.mime,
-          kind: stored.kind,
-          size: stored.size,
-          sha256: stored.sha256,
-        });
+      return reply.status(201).send({
+        name: stored.originalName,
+        mime: stored.mime,
+        kind: stored.kind,
+        size: stored.size,
+        sha256: stored.sha256,
+      });
     },
   );
 
