@@ -104,3 +104,30 @@ export async function hasActiveChildren(conn: Conn, unitId: string): Promise<boo
     .executeTakeFirst();
   return !!row;
 }
+
+/**
+ * Active units of the districts the actor works in (the roots of their grants' paths), for choosing
+ * where to send a case. Only names and kinds: the directory of organs is public information.
+ */
+export function unitDirectory(
+  conn: Conn,
+  actor: Actor,
+  f: { kind?: string | undefined; q?: string | undefined },
+) {
+  const roots = [...new Set(actor.grants.map((g) => g.unitPath.split('.')[0] ?? ''))].filter(Boolean);
+  let q = conn
+    .selectFrom('org_units')
+    .select(['id', 'parent_id as parentId', 'kind', 'name', 'depth'])
+    .where('is_active', '=', true)
+    .where(
+      roots.length
+        ? sql<boolean>`(${sql.join(
+            roots.map((r) => sql`path <@ ${r}::ltree`),
+            sql` or `,
+          )})`
+        : sql<boolean>`false`,
+    );
+  if (f.kind) q = q.where('kind', '=', f.kind);
+  if (f.q) q = q.where('name', 'like', `%${f.q.replace(/[\\%_]/g, '\\$&')}%`);
+  return q.orderBy('depth').orderBy('sort_order').orderBy('name').limit(2000).execute();
+}

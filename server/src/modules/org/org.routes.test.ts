@@ -248,3 +248,16 @@ describe('workstations and duty rosters', () => {
     expect((await admin.delete(`/api/org-units/${c.id}/workstation`)).status).toBe(404);
   });
 });
+
+describe('GET /api/org-units/directory', () => {
+  it('lets a village or town user choose any unit of the district to send a case to, and nothing of another district', async () => {
+    const res = await clerkA.get('/api/org-units/directory?kind=department');
+    expect(res.status).toBe(200);
+    expect(res.body.items.map((u: { id: string }) => u.id)).toContain(d.department.id);
+    const all = await clerkA.get('/api/org-units/directory');
+    expect(all.body.items.map((u: { id: string }) => u.id)).toContain(d.townB.id);
+    expect(Object.keys(all.body.items[0]).sort()).toEqual(['depth', 'id', 'kind', 'name', 'parentId']);
+    const other = await otherAdmin.get('/api/org-units/directory');
+    expect(other.body.items.map((u: { id: string }) => u.id)).not.toContain(d.townA.id);
+  });
+});

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { UNIT_KINDS } from '../../../../common/src/roles.js';
 import { AppError } from '../../http/errors.js';
 import type { RouteDeps } from '../../http/routes.js';
 import { errorResponses, idParams, okResponse, paged } from '../../http/schemas.js';
@@ -12,6 +13,7 @@ import {
   findWorkstation,
   listDutyRoster,
   listUnits,
+  unitDirectory,
 } from './org.repository.js';
 import {
   createUnitBody,
@@ -77,6 +79,44 @@ export async function orgRoutes(fastify: FastifyInstance, { ctxOf }: RouteDeps):
         { page, pageSize },
       );
       return { items: rows.map(presentUnit), total, page, pageSize };
+    },
+  );
+
+  app.get(
+    '/api/org-units/directory',
+    {
+      schema: {
+        tags,
+        summary:
+          '单位名录 Units a case can be sent to (transfer, assign, whistle): the actor’s whole district',
+        description:
+          'Names and kinds of the active units of the district(s) the actor works in: organs are public, so a village ' +
+          'can transfer to a department outside its own subtree. Nothing else about the units is returned.',
+        querystring: z.object({
+          kind: z.enum(UNIT_KINDS).optional(),
+          q: z.string().trim().max(50).optional(),
+        }),
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                id: z.uuid(),
+                parentId: z.uuid().nullable(),
+                kind: z.enum(UNIT_KINDS),
+                name: z.string(),
+                depth: z.number().int(),
+              }),
+            ),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (req) => {
+      const ctx = ctxOf(req);
+      if (!can(ctx.actor, 'org.read')) throw new AppError('FORBIDDEN');
+      const rows = await unitDirectory(ctx.db, ctx.actor, req.query);
+      return { items: rows.map((r) => ({ ...r, kind: r.kind as (typeof UNIT_KINDS)[number] })) };
     },
   );
 
