@@ -71,7 +71,9 @@ export async function detail(client: Client, id: string): Promise<Json> {
 /** The error envelope of a response, after checking status and code. */
 export function expectError(res: Res, status: number, code: string): Json {
   if (res.status !== status || res.body?.error?.code !== code) {
-    throw new Error(`expected ${status} ${code}, got ${res.status}: ${JSON.stringify(res.body)}`);
+    throw new Error(
+      `expected ${status} ${code}, got ${res.status}: ${JSON.stringify(res.body).slice(0, 600)}`,
+    );
   }
   return res.body.error as Json;
 }
@@ -155,3 +157,14 @@ export async function reviewRecheckTerminate(
     proof: '送达回证',
   });
 }
+
+/** The 201 answer of a registration (POST /api/cases). */
+export async function expectCreated(res: Res): Promise<Json> {
+  return (await expectOk(res, 201)) as Json;
+}
+
+/**
+ * Stories sign several users in (argon2) and the first test of a file migrates its PGlite database;
+ * on a loaded machine that exceeds the default 30 s, so story suites allow more.
+ */
+export const STORY = { timeout: 120_000 } as const;

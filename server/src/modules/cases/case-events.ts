@@ -193,7 +193,7 @@ const ANCHOR_LOCK = 7061627;
  * Seals the chain heads of cases changed since the last anchor into the next global anchor.
  * One sealer at a time (advisory lock); cases being changed right now are skipped and sealed next time.
  */
-export async function sealAnchor(conn: Kysely<DB>, alg: HashAlg, batch = 5000): Promise<number> {
+export async function sealAnchor(conn: Kysely<DB>, alg: HashAlg, batch = 1000): Promise<number> {
   return conn.transaction().execute(async (trx) => {
     const lock = await sql<{ ok: boolean }>`select pg_try_advisory_xact_lock(${ANCHOR_LOCK}) as ok`.execute(
       trx,
@@ -226,9 +226,9 @@ export async function sealAnchor(conn: Kysely<DB>, alg: HashAlg, batch = 5000): 
         hash_alg: alg,
       })
       .execute();
-    for (const h of heads) {
-      await trx.updateTable('cases').set({ anchored_seq: h.seq }).where('id', '=', h.caseId).execute();
-    }
+    await sql`update cases c set anchored_seq = h.seq
+                from unnest(${heads.map((h) => h.caseId)}::uuid[], ${heads.map((h) => h.seq)}::int[]) as h(id, seq)
+               where c.id = h.id`.execute(trx);
     return heads.length;
   });
 }

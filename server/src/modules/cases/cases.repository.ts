@@ -26,18 +26,20 @@ export function findCaseInScope(conn: Conn, actor: Actor, id: string) {
 export type CaseRow = NonNullable<Awaited<ReturnType<typeof findCaseInScope>>>;
 
 /**
- * Locks a visible case row for a transition. A row another transaction holds answers at once with
- * CASE_CONFLICT instead of waiting: two clerks pressing at the same moment get a clear answer.
+ * Locks a visible case row for a transition. A row held by another transaction is waited for
+ * briefly (timers hold rows for milliseconds); the caller's version check then tells the second of
+ * two clerks pressing at the same moment that the case changed (CASE_CONFLICT). A lock still held
+ * after the wait answers CASE_CONFLICT too, rather than leaving the clerk hanging.
  */
 export async function lockCaseInScope(conn: Conn, actor: Actor, id: string): Promise<CaseRow> {
   try {
+    await sql`set local lock_timeout = '3s'`.execute(conn);
     const row = await conn
       .selectFrom('cases')
       .selectAll()
       .where('id', '=', id)
       .where(caseScope(actor))
       .forUpdate()
-      .noWait()
       .executeTakeFirst();
     if (!row) throw new AppError('NOT_FOUND');
     return row;
@@ -45,6 +47,21 @@ export async function lockCaseInScope(conn: Conn, actor: Actor, id: string): Pro
     if ((err as { code?: string }).code === '55P03') throw new AppError('CASE_CONFLICT');
     throw err;
   }
+}
+
+/** Units of one district share the first label of their path. */
+export function sameDistrict(pathA: string, pathB: string): boolean {
+  return pathA.split('.')[0] === pathB.split('.')[0];
+}
+
+/** The nearest discipline-inspection body for a unit: one attached to the unit or to an ancestor. */
+export async function disciplineUnitFor(conn: Conn, unitPath: string) {
+  const r = await sql<{ id: string; path: string }>`
+    select id, path from org_units
+     where kind = 'discipline' and is_active
+       and subpath(path, 0, nlevel(path) - 1) @> ${unitPath}::ltree
+     order by nlevel(path) desc limit 1`.execute(conn);
+  return r.rows[0];
 }
 
 export async function addCaseUnit(

@@ -100,6 +100,29 @@ export async function caseRoutes(fastify: FastifyInstance, { ctxOf }: RouteDeps)
     return presentCase(ctx, c);
   };
 
+  /**
+   * The case after a command. A command can take the case out of the actor's view (a referral to
+   * discipline inspection): that is a success, answered with the bare outcome, not a 404.
+   */
+  const afterCommand = async (req: FastifyRequest, id: string) => {
+    const ctx = ctxOf(req);
+    const c = await findCaseInScope(ctx.db, ctx.actor, id);
+    if (c) return presentCase(ctx, c);
+    const bare = await ctx.db
+      .selectFrom('cases')
+      .select(['case_no', 'version', 'status'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    return {
+      id,
+      caseNo: bare.case_no,
+      version: bare.version,
+      status: bare.status,
+      hidden: true,
+      abilities: { commands: [], actions: [], unmask: false },
+    };
+  };
+
   app.post(
     '/api/cases',
     {
@@ -391,7 +414,7 @@ export async function caseRoutes(fastify: FastifyInstance, { ctxOf }: RouteDeps)
       async (req) => {
         const ctx = ctxOf(req);
         await runCommand(ctx, req.params.id, useCase(ctx.actor, req.body));
-        return detail(req, req.params.id);
+        return afterCommand(req, req.params.id);
       },
     );
   }
@@ -413,7 +436,7 @@ export async function caseRoutes(fastify: FastifyInstance, { ctxOf }: RouteDeps)
       async (req) => {
         const ctx = ctxOf(req);
         await runCommand(ctx, req.params.id, useCase(ctx.actor, req.body));
-        return detail(req, req.params.id);
+        return afterCommand(req, req.params.id);
       },
     );
   }
@@ -470,7 +493,7 @@ export async function caseRoutes(fastify: FastifyInstance, { ctxOf }: RouteDeps)
     async (req) => {
       const ctx = ctxOf(req);
       await assignments.replySupervision(ctx, req.params.id, req.params.orderId, req.body.reply);
-      return detail(req, req.params.id);
+      return afterCommand(req, req.params.id);
     },
   );
 

@@ -91,7 +91,7 @@ const DECISIONS = [
 
 /** The graph. Every edge is used by exactly the commands that name it (checked by test). */
 export const TRANSITIONS = {
-  registered: DECISIONS,
+  registered: [...DECISIONS, 'objected'],
   triage: DECISIONS.filter((s) => s !== 'triage'),
   transferred: [
     'accepted',
@@ -104,7 +104,7 @@ export const TRANSITIONS = {
     'merged',
   ],
   assigned: ['accepted', 'objected', 'not_accepted', 'routed_out', 'merged'],
-  objected: ['triage', 'transferred', 'assigned'],
+  objected: ['triage', 'transferred', 'assigned', 'registered'],
   referred_discipline: ['accepted', 'not_accepted'],
   routed_out: ['archived'],
   not_accepted: ['archived'],
@@ -208,7 +208,8 @@ export const COMMANDS = {
     labelEn: 'Assign',
   },
   object: {
-    from: ['transferred', 'assigned'],
+    // A matter handed down by a superior is registered by the receiver with the objection window running.
+    from: ['registered', 'transferred', 'assigned'],
     to: ['objected'],
     permission: 'case.object',
     event: 'case.objected',
@@ -217,7 +218,7 @@ export const COMMANDS = {
   },
   decideObjection: {
     from: ['objected'],
-    to: ['triage', 'transferred', 'assigned'],
+    to: ['triage', 'transferred', 'assigned', 'registered'],
     permission: 'case.decide',
     event: 'case.objection_decided',
     labelZh: '处理异议',

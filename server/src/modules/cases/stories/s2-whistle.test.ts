@@ -6,11 +6,13 @@ import {
   detail,
   eventTypes,
   expectChainIntact,
+  expectCreated,
   expectError,
   freshPhone,
   type Json,
   person,
   run,
+  STORY,
 } from '../../../test/story-helpers.js';
 import { seededWorkCalendar } from '../../calendar/work-calendar.js';
 import { today } from '../case-clock.js';
@@ -20,7 +22,7 @@ import { today } from '../case-clock.js';
  * residents, escalates it to the street, the street summons two departments as co-handlers, they
  * report in and feed back, and the street replies, closes and follows up.
  */
-describe('S2 community acts as agent, town summons departments (吹哨报到)', () => {
+describe('S2 community acts as agent, town summons departments (吹哨报到)', STORY, () => {
   it('carries the pigeon complaint from the community to the town, through the whistle, to follow-up', async () => {
     const d = await makeDistrict();
     const chengguan = await makeUnit(d.district, 'department', '城管委');
@@ -53,7 +55,7 @@ describe('S2 community acts as agent, town summons departments (吹哨报到)', 
         address: '幸福小区2号楼楼顶',
       }),
     );
-    const reg = await expectOk(created, 201);
+    const reg = await expectCreated(created);
     const id = reg.id as string;
     const c0 = reg.case as Json;
     expect(c0.channel).toBe('agent');
@@ -216,5 +218,26 @@ describe('S2 community acts as agent, town summons departments (吹哨报到)', 
     // The community that first received it still reads the whole record.
     expect(await eventTypes(ws, id)).toEqual(types);
     await expectChainIntact([id]);
+  });
+
+  it('summons only units of its own district: a department elsewhere is refused and never sees the case', async () => {
+    const d = await makeDistrict();
+    const ws = await signInAs(await makeUser(d.communityA1, [{ role: 'workstation_staff' }]));
+    const town = await signInAs(d.clerkA);
+    const created = await expectCreated(
+      await ws.post('/api/cases', intake({ petitioners: [person('李四')] })),
+    );
+    const id = created.id as string;
+    await run(ws, id, 'accept');
+    await run(ws, id, 'escalate', { reason: '提级办理' });
+    const elsewhere = await makeDistrict();
+    const res = await town.post(`/api/cases/${id}/whistle`, {
+      version: (await detail(town, id)).version,
+      tasks: [{ unitId: elsewhere.department.id, role: 'co', task: '协助处理' }],
+    });
+    expectError(res, 400, 'VALIDATION_FAILED');
+    expect(res.body.error.details.map((f: Json) => f.path)).toEqual(['body.tasks.0.unitId']);
+    const outsider = await signInAs(await makeUser(elsewhere.department, [{ role: 'department_handler' }]));
+    expectError(await outsider.get(`/api/cases/${id}`), 404, 'NOT_FOUND');
   });
 });

@@ -6,11 +6,13 @@ import {
   detail,
   eventTypes,
   expectChainIntact,
+  expectCreated,
   expectError,
   ids,
   type Json,
   person,
   run,
+  STORY,
   testDb,
 } from '../../../test/story-helpers.js';
 
@@ -31,7 +33,7 @@ const accusation = (reporter: ReturnType<typeof person>) =>
  * S6 检举控告: an accusation goes to discipline inspection at once; the village, the town and the
  * district petition office cannot find it at all, and their attempts are logged (第30条, 第46条(五)).
  */
-describe('S6 accusation, confidentiality (检举控告)', () => {
+describe('S6 accusation, confidentiality (检举控告)', STORY, () => {
   it('refers the accusation to discipline inspection and hides it from the accused side', async () => {
     const d = await makeDistrict();
     const discipline = await makeUnit(d.district, 'discipline', '纪委监委');
@@ -44,7 +46,7 @@ describe('S6 accusation, confidentiality (检举控告)', () => {
     const inspector = await signInAs(inspectorUser);
     const reporter = person('王五');
 
-    const created = await expectOk(await ws.post('/api/cases', accusation(reporter)), 201);
+    const created = await expectCreated(await ws.post('/api/cases', accusation(reporter)));
     const id = created.id as string;
     expect(created.referredToDiscipline).toBe(true);
     expect(created.case).toBeNull(); // it leaves the registrar's view at once
@@ -111,7 +113,7 @@ describe('S6 accusation, confidentiality (检举控告)', () => {
     const discipline = await makeUnit(d.district, 'discipline', '纪委监委');
     const clerkUser = await makeUser(d.townA, [{ role: 'petition_clerk' }]);
     const clerk = await signInAs(clerkUser);
-    const created = await expectOk(
+    const created = await expectCreated(
       await clerk.post(
         '/api/cases',
         intake({
@@ -121,7 +123,6 @@ describe('S6 accusation, confidentiality (检举控告)', () => {
           categoryCode: '0107',
         }),
       ),
-      201,
     );
     return { d, discipline, clerkUser, clerk, id: created.id as string, version: created.case.version };
   };

@@ -1,12 +1,12 @@
 import type { z } from 'zod';
 import { AppError } from '../../../http/errors.js';
 import type { Actor } from '../../../policy/actor.js';
-import { can } from '../../../policy/policy.js';
+import { can, isWithin } from '../../../policy/policy.js';
 import { loadActor } from '../../auth/auth.repository.js';
 import { computeDue } from '../../calendar/deadline-engine.js';
 import { runningClocks, startClock } from '../case-clock.js';
 import { type ActionName, canAct } from '../cases.policy.js';
-import { addCaseUnit, findUnit } from '../cases.repository.js';
+import { addCaseUnit, findUnit, sameDistrict } from '../cases.repository.js';
 import type { ACTION_BODIES } from '../cases.schemas.js';
 import type { Status } from '../cases.workflow.js';
 import type { CommandRun, Outcome, Step } from './run-command.js';
@@ -108,9 +108,15 @@ export const whistle = (actor: Actor, b: Body<'whistle'>) =>
     const created: Record<string, unknown>[] = [];
     for (const [i, t] of b.tasks.entries()) {
       const unit = await findUnit(s.trx, t.unitId);
-      if (!unit?.is_active || seen.has(t.unitId) || t.unitId === s.c.owner_unit_id) {
+      // Only units of the case's own district can be summoned: a summoned unit gains sight of the case.
+      if (
+        !unit?.is_active ||
+        seen.has(t.unitId) ||
+        t.unitId === s.c.owner_unit_id ||
+        !sameDistrict(unit.path, s.c.owner_path)
+      ) {
         throw new AppError('VALIDATION_FAILED', [
-          { path: `body.tasks.${i}.unitId`, message: '单位不存在、重复或为本单位' },
+          { path: `body.tasks.${i}.unitId`, message: '单位不存在、重复、为本单位或不属于本区' },
         ]);
       }
       seen.add(t.unitId);
@@ -167,12 +173,18 @@ export const whistle = (actor: Actor, b: Body<'whistle'>) =>
 export const attachLeader = (actor: Actor, b: Body<'attachLeader'>) =>
   action('attachLeader', 'case.leader_attached', actor, b.version, async (s) => {
     const leader = await loadActor(s.trx, b.leaderUserId, 'session');
-    if (!leader?.grants.some((g) => g.role === 'leader')) {
-      throw new AppError('VALIDATION_FAILED', [{ path: 'body.leaderUserId', message: '包案人须为领导' }]);
+    // The leader must lead the area the case lies in: a leader elsewhere has no say over it.
+    if (!leader?.grants.some((g) => g.role === 'leader' && isWithin(s.c.owner_path, g.unitPath))) {
+      throw new AppError('VALIDATION_FAILED', [
+        { path: 'body.leaderUserId', message: '包案人须为本事项所在地区的领导' },
+      ]);
     }
     const unit = await findUnit(s.trx, b.responsibleUnitId);
-    if (!unit)
-      throw new AppError('VALIDATION_FAILED', [{ path: 'body.responsibleUnitId', message: '单位不存在' }]);
+    if (!unit?.is_active || !sameDistrict(unit.path, s.c.owner_path)) {
+      throw new AppError('VALIDATION_FAILED', [
+        { path: 'body.responsibleUnitId', message: '责任单位不存在或不属于本区' },
+      ]);
+    }
     const pkg = {
       responsibleUnitId: unit.id,
       handlerName: b.handlerName,

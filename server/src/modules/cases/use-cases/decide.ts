@@ -5,7 +5,7 @@ import type { Actor } from '../../../policy/actor.js';
 import { can } from '../../../policy/policy.js';
 import { runningClocks, startClock, stopClocks } from '../case-clock.js';
 import { canRun } from '../cases.policy.js';
-import { addCaseUnit, type CaseRow, findUnit } from '../cases.repository.js';
+import { addCaseUnit, type CaseRow, disciplineUnitFor, findUnit, sameDistrict } from '../cases.repository.js';
 import type { COMMAND_BODIES } from '../cases.schemas.js';
 import { COMMANDS, type CommandName, type Status } from '../cases.workflow.js';
 import type { CommandRun, Outcome, Step } from './run-command.js';
@@ -13,13 +13,13 @@ import type { CommandRun, Outcome, Step } from './run-command.js';
 type Body<C extends CommandName> = z.infer<(typeof COMMAND_BODIES)[C]>;
 
 /** Clocks that belong to the current holder's decision on acceptance. */
-const RECEIPT_CLOCKS = [
-  'D_BUREAU_DISPOSE',
-  'D_NOTIFY_DIRECT',
-  'D_NOTIFY_TRANSFERRED',
-  'D_OBJECTION',
-  'D_SIMPLE_ACCEPT',
-];
+const RECEIPT_CLOCKS = ['D_BUREAU_DISPOSE', 'D_NOTIFY_DIRECT', 'D_NOTIFY_TRANSFERRED', 'D_SIMPLE_ACCEPT'];
+
+/** The objection window is the receiver's option, not a duty: deciding otherwise simply ends it. */
+async function stopReceipt(s: Step): Promise<void> {
+  await stopClocks(s.trx, s.c.id, RECEIPT_CLOCKS, s.today);
+  await stopClocks(s.trx, s.c.id, ['D_OBJECTION'], s.today, { cancel: true });
+}
 
 /** Builds the run of a status-changing command: its event, from-statuses and policy come from COMMANDS. */
 export function command<C extends CommandName>(
@@ -71,7 +71,7 @@ export const triage = (actor: Actor, b: Body<'triage'>) =>
 
 export const accept = (actor: Actor, b: Body<'accept'>) =>
   command('accept', actor, b.version, async (s) => {
-    await stopClocks(s.trx, s.c.id, RECEIPT_CLOCKS, s.today);
+    await stopReceipt(s);
     const handle = await startClock(s.trx, s.cal, s.profile, {
       caseId: s.c.id,
       code: 'D_HANDLE',
@@ -133,7 +133,7 @@ async function handOver(s: Step, toUnitId: string, field: string): Promise<strin
   if (target.id === s.c.owner_unit_id) {
     throw new AppError('VALIDATION_FAILED', [{ path: `body.${field}`, message: '不能转给本单位' }]);
   }
-  await stopClocks(s.trx, s.c.id, RECEIPT_CLOCKS, s.today);
+  await stopReceipt(s);
   await startClock(s.trx, s.cal, s.profile, {
     caseId: s.c.id,
     code: 'D_NOTIFY_TRANSFERRED',
@@ -212,7 +212,7 @@ export const decideObjection = (actor: Actor, b: Body<'decideObjection'>) =>
     if (b.decision === 'rejected') {
       // The objecting unit keeps the case and must handle it.
       return {
-        to: previous === 'assigned' ? 'assigned' : 'transferred',
+        to: previous === 'assigned' || previous === 'registered' ? previous : 'transferred',
         payload: { decision: b.decision, reason: b.reason },
         set: { resume_status: null },
       };
@@ -278,21 +278,11 @@ export const routeOut = (actor: Actor, b: Body<'routeOut'>) =>
 
 export const referDiscipline = (actor: Actor, b: Body<'referDiscipline'>) =>
   command('referDiscipline', actor, b.version, async (s) => {
-    let targetId = b.toUnitId;
-    if (!targetId) {
-      const d = await s.trx
-        .selectFrom('org_units')
-        .select('id')
-        .where('kind', '=', 'discipline')
-        .where('is_active', '=', true)
-        .orderBy('depth', 'desc')
-        .executeTakeFirst();
-      targetId = d?.id;
-    }
+    const targetId = b.toUnitId ?? (await disciplineUnitFor(s.trx, s.c.owner_path))?.id;
     if (!targetId)
       throw new AppError('VALIDATION_FAILED', [{ path: 'body.toUnitId', message: '请选择纪检监察机关' }]);
     const target = await targetUnit(s.trx, targetId, 'toUnitId');
-    if (target.kind !== 'discipline') {
+    if (target.kind !== 'discipline' || !sameDistrict(target.path, s.c.owner_path)) {
       throw new AppError('VALIDATION_FAILED', [
         { path: 'body.toUnitId', message: '接收单位须为纪检监察机关' },
       ]);

@@ -10,7 +10,7 @@ import { can } from '../../../policy/policy.js';
 import { findActiveCategory } from '../../taxonomy/taxonomy.repository.js';
 import { profileForUnit, refreshCaseDue, startClock, today, workCalendar } from '../case-clock.js';
 import { appendEvent } from '../case-events.js';
-import { addCaseUnit, findUnit, nextCaseNo } from '../cases.repository.js';
+import { addCaseUnit, disciplineUnitFor, findUnit, nextCaseNo } from '../cases.repository.js';
 import type { IntakeInput, PartyInput } from '../cases.schemas.js';
 import { matterFingerprint } from '../fingerprint.js';
 
@@ -29,16 +29,6 @@ function encryptParty(fc: FieldCrypto, p: PartyInput) {
     phone_masked: phone ? maskPhone(phone) : null,
     address: p.address ?? null,
   };
-}
-
-/** The nearest discipline-inspection body for a unit: one attached to the unit or to an ancestor. */
-async function disciplineUnitFor(conn: Conn, unitPath: string) {
-  const r = await sql<{ id: string; path: string }>`
-    select id, path from org_units
-     where kind = 'discipline' and is_active
-       and subpath(path, 0, nlevel(path) - 1) @> ${unitPath}::ltree
-     order by nlevel(path) desc limit 1`.execute(conn);
-  return r.rows[0];
 }
 
 export interface RegisterResult {
@@ -136,6 +126,8 @@ export async function registerCase(ctx: Ctx, input: IntakeInput): Promise<Regist
         status: 'registered',
         channel: input.channel,
         source_unit_id: input.sourceUnitId ?? (receiving.id !== handling.id ? receiving.id : null),
+        // Who decides an objection to a hand-down: the superior that sent it, or else the unit above.
+        assigning_unit_id: input.channel === 'superior' ? (input.sourceUnitId ?? handling.parent_id) : null,
         source_ref: input.sourceRef ?? null,
         received_at: receivedAt,
         received_on: receivedOn,
