@@ -1,8 +1,6 @@
-import { sql } from 'kysely';
 import type { Nature } from '../../../../../common/src/cases.js';
 import { normalizeIdNumber } from '../../../../../common/src/id-number.js';
 import { maskIdNumber, maskPhone } from '../../../../../common/src/masking.js';
-import type { Conn } from '../../../db/database.js';
 import type { Ctx } from '../../../http/context.js';
 import { AppError } from '../../../http/errors.js';
 import { type FieldCrypto, fieldCryptoFor, normalizePhone } from '../../../lib/field-crypto.js';
