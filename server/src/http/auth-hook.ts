@@ -4,6 +4,7 @@ import type { Config } from '../config.js';
 import type { DB } from '../db/types.js';
 import { safeEqual, sha256Hex } from '../lib/crypto.js';
 import { findApiToken, findSession, loadActor, recordAuthEvent } from '../modules/auth/auth.repository.js';
+import type { Actor } from '../policy/actor.js';
 import { AppError } from './errors.js';
 
 export const SESSION_COOKIE = 'laiban_session';
@@ -12,6 +13,30 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const TOUCH_EVERY_MS = 30_000;
 /** Routes a user who must change a temporary password may still call. */
 const PASSWORD_CHANGE_ALLOWED = new Set(['/api/auth/me', '/api/auth/password', '/api/auth/logout']);
+
+/**
+ * Resolved sessions are kept for a few seconds so a busy clerk's burst of requests does not read the
+ * session, the user and the grants again each time. Sign-out, password changes and disabling a user
+ * drop the entries at once in this process (`forgetSessionsOf`); another server process notices
+ * within SESSION_CACHE_MS.
+ */
+const SESSION_CACHE_MS = 5_000;
+const SESSION_CACHE_MAX = 10_000;
+interface CachedSession {
+  actor: Actor;
+  userId: string;
+  csrfToken: string;
+  expiresAt: number;
+  lastSeenAt: number;
+  loadedAt: number;
+}
+const sessionCache = new Map<string, CachedSession>();
+
+/** Drops cached sessions of a user (or one session) after sign-out, password change or disabling. */
+export function forgetSessionsOf(userId: string, tokenHash?: string): void {
+  if (tokenHash) sessionCache.delete(tokenHash);
+  for (const [k, v] of sessionCache) if (v.userId === userId) sessionCache.delete(k);
+}
 
 /**
  * Resolves who is calling (bearer API token or session cookie) before any /api handler runs.
@@ -41,37 +66,56 @@ export function registerAuthHook(app: FastifyInstance, db: Kysely<DB>, config: C
     const cookie = req.cookies[SESSION_COOKIE];
     if (!cookie) throw new AppError('UNAUTHENTICATED');
     const tokenHash = sha256Hex(cookie);
-    const session = await findSession(db, tokenHash);
-    if (!session) {
-      clearSessionCookie(reply);
-      throw new AppError('UNAUTHENTICATED');
-    }
     const now = new Date();
-    const idleLimit = session.last_seen_at.getTime() + config.sessionIdleMinutes * 60_000;
-    if (session.expires_at <= now || idleLimit <= now.getTime()) {
+    let cached = sessionCache.get(tokenHash);
+    if (!cached || now.getTime() - cached.loadedAt > SESSION_CACHE_MS) {
+      sessionCache.delete(tokenHash);
+      const session = await findSession(db, tokenHash);
+      if (!session) {
+        clearSessionCookie(reply);
+        throw new AppError('UNAUTHENTICATED');
+      }
+      const actor = await loadActor(db, session.user_id, 'session');
+      if (!actor) {
+        // Disabling a user deletes their sessions; this covers a session that raced with it.
+        await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+        clearSessionCookie(reply);
+        throw new AppError('ACCOUNT_DISABLED');
+      }
+      cached = {
+        actor,
+        userId: session.user_id,
+        csrfToken: session.csrf_token,
+        expiresAt: session.expires_at.getTime(),
+        lastSeenAt: session.last_seen_at.getTime(),
+        loadedAt: now.getTime(),
+      };
+      if (sessionCache.size >= SESSION_CACHE_MAX)
+        sessionCache.delete(sessionCache.keys().next().value as string);
+      sessionCache.set(tokenHash, cached);
+    }
+    const idleLimit = cached.lastSeenAt + config.sessionIdleMinutes * 60_000;
+    if (cached.expiresAt <= now.getTime() || idleLimit <= now.getTime()) {
+      const userId = cached.userId;
+      sessionCache.delete(tokenHash);
       await db.transaction().execute(async (trx) => {
         await trx.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
-        await recordAuthEvent(trx, { userId: session.user_id, event: 'session.expired', ip: req.ip });
+        await recordAuthEvent(trx, { userId, event: 'session.expired', ip: req.ip });
       });
       clearSessionCookie(reply);
       throw new AppError('SESSION_EXPIRED');
     }
-    const actor = await loadActor(db, session.user_id, 'session');
-    if (!actor) {
-      // Disabling a user deletes their sessions; this covers a session that raced with it.
-      await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
-      clearSessionCookie(reply);
-      throw new AppError('ACCOUNT_DISABLED');
-    }
+    const actor = cached.actor;
     if (!SAFE_METHODS.has(req.method)) {
       const header = req.headers['x-csrf-token'];
-      if (typeof header !== 'string' || !safeEqual(header, session.csrf_token))
+      if (typeof header !== 'string' || !safeEqual(header, cached.csrfToken))
         throw new AppError('CSRF_FAILED');
     }
     if (actor.mustChangePassword && !PASSWORD_CHANGE_ALLOWED.has(req.routeOptions.url)) {
       throw new AppError('PASSWORD_CHANGE_REQUIRED');
     }
-    if (now.getTime() - session.last_seen_at.getTime() > TOUCH_EVERY_MS) {
+    if (now.getTime() - cached.lastSeenAt > TOUCH_EVERY_MS) {
+      cached.lastSeenAt = now.getTime();
       await db
         .updateTable('sessions')
         .set({ last_seen_at: now })
@@ -79,7 +123,7 @@ export function registerAuthHook(app: FastifyInstance, db: Kysely<DB>, config: C
         .execute();
     }
     req.actor = actor;
-    req.session = { tokenHash, csrfToken: session.csrf_token };
+    req.session = { tokenHash, csrfToken: cached.csrfToken };
   });
 }
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { clearSessionCookie, setSessionCookie } from '../../http/auth-hook.js';
+import { clearSessionCookie, forgetSessionsOf, setSessionCookie } from '../../http/auth-hook.js';
 import type { RouteDeps } from '../../http/routes.js';
 import { errorResponses, okResponse } from '../../http/schemas.js';
 import { presentMe } from './auth.presenter.js';
@@ -52,6 +52,7 @@ export async function authRoutes(
         if (session) await trx.deleteFrom('sessions').where('token_hash', '=', session.tokenHash).execute();
         await recordAuthEvent(trx, { userId: ctx.actor.userId, event: 'logout', ip: req.ip });
       });
+      forgetSessionsOf(ctx.actor.userId, session?.tokenHash);
       clearSessionCookie(reply);
       return { ok: true as const };
     },
@@ -74,7 +75,9 @@ export async function authRoutes(
       },
     },
     async (req) => {
-      await changePassword(ctxOf(req), { ...req.body, keepSessionHash: req.session?.tokenHash });
+      const ctx = ctxOf(req);
+      await changePassword(ctx, { ...req.body, keepSessionHash: req.session?.tokenHash });
+      forgetSessionsOf(ctx.actor.userId);
       return { ok: true as const };
     },
   );

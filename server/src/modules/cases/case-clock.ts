@@ -41,8 +41,28 @@ export function today(now = new Date()): ISODate {
   return shanghaiDate(now);
 }
 
-/** The deadline profile of a unit: the nearest unit up the tree that names one, else national. */
+const PROFILE_CACHE_MS = 60_000;
+const profileCache = new Map<string, { profile: DeadlineProfile; at: number }>();
+
+/** Forget cached unit profiles (after an administrator sets a unit's profile). */
+export function invalidateProfiles(): void {
+  profileCache.clear();
+}
+
+/**
+ * The deadline profile of a unit: the nearest unit up the tree that names one, else national.
+ * Cached for a minute per unit; setting a profile in this process clears the cache at once.
+ */
 export async function profileForUnit(conn: Conn, unitPath: string): Promise<DeadlineProfile> {
+  const hit = profileCache.get(unitPath);
+  if (hit && Date.now() - hit.at < PROFILE_CACHE_MS) return hit.profile;
+  const profile = await loadProfileForUnit(conn, unitPath);
+  if (profileCache.size > 5000) profileCache.clear();
+  profileCache.set(unitPath, { profile, at: Date.now() });
+  return profile;
+}
+
+async function loadProfileForUnit(conn: Conn, unitPath: string): Promise<DeadlineProfile> {
   const row = await conn
     .selectFrom('org_units')
     .select('deadline_profile')

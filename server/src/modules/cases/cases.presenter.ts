@@ -1,9 +1,10 @@
+import { sql } from 'kysely';
 import { maskName } from '../../../../common/src/masking.js';
 import type { Ctx } from '../../http/context.js';
 import { daysLeft } from '../calendar/deadline-engine.js';
 import { colourOf, dayDiff, PETITIONER_WINDOWS, profileForUnit, today } from './case-clock.js';
 import { abilitiesOf, canOnOwner } from './cases.policy.js';
-import { type CaseRow, caseUnitsOf, findUnit, partiesOf } from './cases.repository.js';
+import type { CaseRow } from './cases.repository.js';
 import { STATUS_LABELS, type Status } from './cases.workflow.js';
 
 /** A list row: no personal data beyond what a queue needs. */
@@ -57,62 +58,132 @@ export function presentListItem(
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
+interface DetailRows {
+  units: { unit_id: string; relation: string; unit_path: string; name: string; kind: string }[];
+  parties: {
+    id: string;
+    role: string;
+    party_type: string;
+    name: string;
+    id_type: string | null;
+    id_number_masked: string | null;
+    phone_masked: string | null;
+    address: string | null;
+  }[];
+  deadlines: {
+    id: string;
+    code: string;
+    unit_id: string;
+    assignment_id: string | null;
+    started_on: string;
+    due_on: string;
+    period: number;
+    period_unit: string;
+    extension_days: number;
+    paused_days: number;
+    status: string;
+    unverified: boolean;
+  }[];
+  assignments: {
+    id: string;
+    unit_id: string;
+    unit_name: string;
+    unit_path: string;
+    role: string;
+    task: string;
+    status: string;
+    report_due_on: string;
+    feedback_due_on: string;
+    reported_at: string | null;
+    feedback: string | null;
+    feedback_at: string | null;
+    objection_reason: string | null;
+    objection_decision: string | null;
+    assigned_at: string;
+  }[];
+  orders: {
+    id: string;
+    tier: string;
+    trigger: string;
+    target_unit_id: string;
+    target_name: string;
+    reason: string;
+    due_on: string;
+    status: string;
+    reply: string | null;
+    replied_at: string | null;
+    created_at: string;
+  }[];
+  attachments: {
+    id: string;
+    kind: string;
+    original_name: string;
+    mime: string | null;
+    size: number | null;
+    sha256: string | null;
+    video_url: string | null;
+    description: string | null;
+    uploaded_at: string;
+  }[];
+  registrar: string | null;
+  leader: string | null;
+  assigning: { id: string; name: string; path: string } | null;
+}
+
+/**
+ * Everything the case page shows besides the case row, in one round trip: each part is a JSON
+ * aggregate over its table (all keyed by case_id, so this stays one shard's work when distributed).
+ */
+async function loadDetailRows(db: Ctx['db'], c: CaseRow): Promise<DetailRows> {
+  const r = await sql<DetailRows>`
+    select
+      (select coalesce(json_agg(json_build_object('unit_id', cu.unit_id, 'relation', cu.relation, 'unit_path', cu.unit_path::text,
+                 'name', u.name, 'kind', u.kind) order by cu.added_at), '[]')
+         from case_units cu join org_units u on u.id = cu.unit_id where cu.case_id = ${c.id}) as units,
+      (select coalesce(json_agg(json_build_object('id', p.id, 'role', p.role, 'party_type', p.party_type, 'name', p.name,
+                 'id_type', p.id_type, 'id_number_masked', p.id_number_masked, 'phone_masked', p.phone_masked,
+                 'address', p.address) order by p.sort_order), '[]')
+         from case_parties p where p.case_id = ${c.id}) as parties,
+      (select coalesce(json_agg(json_build_object('id', d.id, 'code', d.code, 'unit_id', d.unit_id, 'assignment_id', d.assignment_id,
+                 'started_on', d.started_on, 'due_on', d.due_on, 'period', d.period, 'period_unit', d.period_unit,
+                 'extension_days', d.extension_days, 'paused_days', d.paused_days, 'status', d.status,
+                 'unverified', d.unverified) order by d.created_at), '[]')
+         from case_deadlines d where d.case_id = ${c.id}) as deadlines,
+      (select coalesce(json_agg(json_build_object('id', a.id, 'unit_id', a.unit_id, 'unit_name', u.name, 'unit_path', u.path::text,
+                 'role', a.role, 'task', a.task, 'status', a.status, 'report_due_on', a.report_due_on,
+                 'feedback_due_on', a.feedback_due_on, 'reported_at', a.reported_at, 'feedback', a.feedback,
+                 'feedback_at', a.feedback_at, 'objection_reason', a.objection_reason,
+                 'objection_decision', a.objection_decision, 'assigned_at', a.assigned_at) order by a.assigned_at), '[]')
+         from case_assignments a join org_units u on u.id = a.unit_id where a.case_id = ${c.id}) as assignments,
+      (select coalesce(json_agg(json_build_object('id', o.id, 'tier', o.tier, 'trigger', o.trigger, 'target_unit_id', o.target_unit_id,
+                 'target_name', u.name, 'reason', o.reason, 'due_on', o.due_on, 'status', o.status, 'reply', o.reply,
+                 'replied_at', o.replied_at, 'created_at', o.created_at) order by o.created_at), '[]')
+         from supervision_orders o join org_units u on u.id = o.target_unit_id where o.case_id = ${c.id}) as orders,
+      (select coalesce(json_agg(json_build_object('id', a.id, 'kind', a.kind, 'original_name', a.original_name, 'mime', a.mime,
+                 'size', a.size, 'sha256', a.sha256, 'video_url', a.video_url, 'description', a.description,
+                 'uploaded_at', a.uploaded_at) order by a.uploaded_at), '[]')
+         from case_attachments a where a.case_id = ${c.id}) as attachments,
+      (select display_name from users where id = ${c.registered_by}) as registrar,
+      (select display_name from users where id = ${c.leader_user_id}) as leader,
+      (select json_build_object('id', id, 'name', name, 'path', path::text) from org_units where id = ${c.assigning_unit_id}) as assigning`.execute(
+    db,
+  );
+  const row = r.rows[0];
+  if (!row) throw new Error('detail query returned nothing');
+  return row;
+}
+
+const isoOf = (v: string | null) => (v ? new Date(v).toISOString() : null);
+
 /** The case page: everything the actor may see, personal identifiers masked, and what they may do. */
 export async function presentCase(ctx: Ctx, c: CaseRow) {
   const { db, actor } = ctx;
   const asOf = today();
-  const [units, parties, deadlines, assignments, orders, attachments, profile, registrar, leader, assigning] =
-    await Promise.all([
-      caseUnitsOf(db, c.id),
-      partiesOf(db, c.id),
-      db.selectFrom('case_deadlines').selectAll().where('case_id', '=', c.id).orderBy('created_at').execute(),
-      db
-        .selectFrom('case_assignments')
-        .innerJoin('org_units', 'org_units.id', 'case_assignments.unit_id')
-        .selectAll('case_assignments')
-        .select(['org_units.name as unit_name', 'org_units.path as unit_path'])
-        .where('case_assignments.case_id', '=', c.id)
-        .orderBy('case_assignments.assigned_at')
-        .execute(),
-      db
-        .selectFrom('supervision_orders')
-        .innerJoin('org_units', 'org_units.id', 'supervision_orders.target_unit_id')
-        .selectAll('supervision_orders')
-        .select(['org_units.name as target_name'])
-        .where('supervision_orders.case_id', '=', c.id)
-        .orderBy('supervision_orders.created_at')
-        .execute(),
-      db
-        .selectFrom('case_attachments')
-        .select([
-          'id',
-          'kind',
-          'original_name',
-          'mime',
-          'size',
-          'sha256',
-          'video_url',
-          'description',
-          'uploaded_at',
-        ])
-        .where('case_id', '=', c.id)
-        .orderBy('uploaded_at')
-        .execute(),
-      profileForUnit(db, c.owner_path),
-      db
-        .selectFrom('users')
-        .select(['id', 'display_name'])
-        .where('id', '=', c.registered_by)
-        .executeTakeFirst(),
-      c.leader_user_id
-        ? db
-            .selectFrom('users')
-            .select(['id', 'display_name'])
-            .where('id', '=', c.leader_user_id)
-            .executeTakeFirst()
-        : undefined,
-      c.assigning_unit_id ? findUnit(db, c.assigning_unit_id) : undefined,
-    ]);
+  const [rows, profile] = await Promise.all([loadDetailRows(db, c), profileForUnit(db, c.owner_path)]);
+  const { units, parties, deadlines, assignments, orders, attachments } = rows;
+  const assigning = rows.assigning;
+  const registrar = rows.registrar ? { id: c.registered_by, display_name: rows.registrar } : undefined;
+  const leader = rows.leader ? { id: c.leader_user_id ?? '', display_name: rows.leader } : undefined;
   const unitName = (id: string | null) => (id ? (units.find((u) => u.unit_id === id)?.name ?? null) : null);
   const policyCase = {
     status: c.status as Status,
@@ -213,9 +284,9 @@ export async function presentCase(ctx: Ctx, c: CaseRow) {
         status: a.status,
         reportDueOn: a.report_due_on,
         feedbackDueOn: a.feedback_due_on,
-        reportedAt: iso(a.reported_at),
+        reportedAt: isoOf(a.reported_at),
         feedback: a.feedback,
-        feedbackAt: iso(a.feedback_at),
+        feedbackAt: isoOf(a.feedback_at),
         objectionReason: a.objection_reason,
         objectionDecision: a.objection_decision,
         abilities: {
@@ -235,8 +306,8 @@ export async function presentCase(ctx: Ctx, c: CaseRow) {
       dueOn: o.due_on,
       status: o.status,
       reply: o.reply,
-      repliedAt: iso(o.replied_at),
-      createdAt: o.created_at.toISOString(),
+      repliedAt: isoOf(o.replied_at),
+      createdAt: isoOf(o.created_at) ?? '',
     })),
     leader: c.leader_user_id
       ? { userId: c.leader_user_id, name: leader?.display_name ?? '', package: c.leader_package }
@@ -260,7 +331,7 @@ export async function presentCase(ctx: Ctx, c: CaseRow) {
       sha256: a.sha256,
       videoUrl: a.video_url,
       description: a.description,
-      uploadedAt: a.uploaded_at.toISOString(),
+      uploadedAt: isoOf(a.uploaded_at) ?? '',
     })),
     abilities,
   };

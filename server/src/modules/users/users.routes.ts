@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { forgetSessionsOf } from '../../http/auth-hook.js';
 import { AppError } from '../../http/errors.js';
 import type { RouteDeps } from '../../http/routes.js';
 import { errorResponses, idParams, okResponse, paged } from '../../http/schemas.js';
@@ -103,6 +104,7 @@ export async function userRoutes(fastify: FastifyInstance, { ctxOf }: RouteDeps)
     },
     async (req) => {
       await updateUser(ctxOf(req), req.params.id, req.body);
+      forgetSessionsOf(req.params.id);
       return detail(req, req.params.id);
     },
   );
@@ -120,6 +122,7 @@ export async function userRoutes(fastify: FastifyInstance, { ctxOf }: RouteDeps)
     },
     async (req) => {
       await replaceRoles(ctxOf(req), req.params.id, req.body.roles);
+      forgetSessionsOf(req.params.id);
       return detail(req, req.params.id);
     },
   );
@@ -137,6 +140,7 @@ export async function userRoutes(fastify: FastifyInstance, { ctxOf }: RouteDeps)
     },
     async (req) => {
       await resetPassword(ctxOf(req), req.params.id, req.body.newPassword);
+      forgetSessionsOf(req.params.id);
       return { ok: true as const };
     },
   );

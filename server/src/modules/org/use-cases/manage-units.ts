@@ -4,6 +4,7 @@ import type { Ctx } from '../../../http/context.js';
 import { AppError } from '../../../http/errors.js';
 import { authorize, can } from '../../../policy/policy.js';
 import { recordAdminEvent } from '../../audit/admin-events.js';
+import { invalidateProfiles } from '../../cases/case-clock.js';
 import { findUnitForUpdate, findUnitInScope, hasActiveChildren, pathLabel } from '../org.repository.js';
 
 function isUniqueViolation(err: unknown): boolean {
@@ -99,6 +100,7 @@ export async function updateUnit(
         .set({ ...changes, updated_at: new Date() })
         .where('id', '=', id)
         .execute();
+      if (input.deadlineProfile !== undefined) invalidateProfiles();
       await recordAdminEvent(trx, {
         actor: ctx.actor,
         type: 'org_unit.updated',
