@@ -21,6 +21,17 @@ export const PETITIONER_WINDOWS = new Set([
   'D_JUDICIAL_CONFIRM_WINDOW',
 ]);
 
+/**
+ * Clocks that are options, not duties, and so never make a case late: the petitioner's windows and
+ * the receiver's objection window (a unit that does not object simply handles the matter).
+ */
+export const NON_DUTY_CLOCKS = new Set([...PETITIONER_WINDOWS, 'D_OBJECTION']);
+
+/** The nearest duty deadline among clock rows: what the case row keeps for queues and colours. */
+export function nearestDuty<T extends { code: string; due_on: string }>(rows: T[]): T | undefined {
+  return rows.filter((r) => !NON_DUTY_CLOCKS.has(r.code)).sort((a, b) => (a.due_on < b.due_on ? -1 : 1))[0];
+}
+
 let calendar: Promise<WorkCalendar> | undefined;
 
 /** The holiday calendar, loaded once and reloaded after an administrator adds a year. */
@@ -83,34 +94,37 @@ export interface StartClock {
   assignmentId?: string;
 }
 
+/** The deadline row a clock start writes, computed without touching the database. */
+export function planClock(cal: WorkCalendar, profile: DeadlineProfile, s: StartClock) {
+  const due = computeProfileDue(cal, profile, s.code, s.startedOn, {
+    ...(s.periodOverride !== undefined ? { periodOverride: s.periodOverride } : {}),
+  });
+  return {
+    id: crypto.randomUUID(),
+    case_id: s.caseId,
+    code: s.code,
+    unit_id: s.unitId,
+    assignment_id: s.assignmentId ?? null,
+    profile_code: due.profileCode,
+    profile_version: due.profileVersion,
+    started_on: s.startedOn,
+    period: s.periodOverride ?? profile.rules[s.code]?.period ?? due.totalDays,
+    period_unit: due.unit,
+    due_on: due.dueDate,
+    unverified: due.unverified,
+    status: 'running',
+  };
+}
+
 export async function startClock(
   conn: Conn,
   cal: WorkCalendar,
   profile: DeadlineProfile,
   s: StartClock,
 ): Promise<{ id: string; dueOn: ISODate }> {
-  const due = computeProfileDue(cal, profile, s.code, s.startedOn, {
-    ...(s.periodOverride !== undefined ? { periodOverride: s.periodOverride } : {}),
-  });
-  const row = await conn
-    .insertInto('case_deadlines')
-    .values({
-      case_id: s.caseId,
-      code: s.code,
-      unit_id: s.unitId,
-      assignment_id: s.assignmentId ?? null,
-      profile_code: due.profileCode,
-      profile_version: due.profileVersion,
-      started_on: s.startedOn,
-      period: s.periodOverride ?? profile.rules[s.code]?.period ?? due.totalDays,
-      period_unit: due.unit,
-      due_on: due.dueDate,
-      unverified: due.unverified,
-      status: 'running',
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return { id: row.id, dueOn: due.dueDate };
+  const row = planClock(cal, profile, s);
+  await conn.insertInto('case_deadlines').values(row).execute();
+  return { id: row.id, dueOn: row.due_on };
 }
 
 /** Stops running clocks: met when stopped on or before the due date, missed after it. */
@@ -154,7 +168,7 @@ export async function refreshCaseDue(conn: Conn, caseId: string): Promise<void> 
     .select(['code', 'due_on', 'started_on'])
     .where('case_id', '=', caseId)
     .where('status', '=', 'running')
-    .where('code', 'not in', [...PETITIONER_WINDOWS])
+    .where('code', 'not in', [...NON_DUTY_CLOCKS])
     .orderBy('due_on')
     .limit(1)
     .executeTakeFirst();

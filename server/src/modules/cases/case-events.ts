@@ -120,6 +120,62 @@ export async function appendEvent(
   return { seq, hash };
 }
 
+/**
+ * Hashes a run of new events of a brand-new case (the first link after GENESIS) without writing
+ * them, so the case row can be inserted already carrying its chain head.
+ */
+export function chainEvents(
+  alg: HashAlg,
+  caseId: string,
+  events: NewEvent[],
+): (StoredEvent & { hashAlg: HashAlg })[] {
+  const out: (StoredEvent & { hashAlg: HashAlg })[] = [];
+  let prevHash = GENESIS;
+  events.forEach((e, i) => {
+    const payload = JSON.parse(JSON.stringify(e.payload)) as Record<string, unknown>;
+    const stored = {
+      caseId,
+      seq: i + 1,
+      type: e.type,
+      at: e.at ?? new Date(),
+      actorId: e.actorId,
+      actorUnitId: e.actorUnitId,
+      fromStatus: e.fromStatus,
+      toStatus: e.toStatus,
+      payload,
+      prevHash,
+    };
+    const hash = eventHash(alg, stored);
+    out.push({ ...stored, hash, hashAlg: alg });
+    prevHash = hash;
+  });
+  return out;
+}
+
+/** Writes events prepared by `chainEvents` (after the case row exists). */
+export async function insertChainedEvents(conn: Conn, events: StoredEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  await conn
+    .insertInto('case_events')
+    .values(
+      events.map((e) => ({
+        case_id: e.caseId,
+        seq: e.seq,
+        type: e.type,
+        at: e.at,
+        actor_id: e.actorId,
+        actor_unit_id: e.actorUnitId,
+        from_status: e.fromStatus,
+        to_status: e.toStatus,
+        payload: JSON.stringify(e.payload),
+        prev_hash: e.prevHash,
+        hash: e.hash,
+        hash_alg: e.hashAlg,
+      })),
+    )
+    .execute();
+}
+
 export async function loadEvents(conn: Conn, caseId: string): Promise<StoredEvent[]> {
   const rows = await conn
     .selectFrom('case_events')

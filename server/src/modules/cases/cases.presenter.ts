@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { maskName } from '../../../../common/src/masking.js';
 import type { Ctx } from '../../http/context.js';
 import { daysLeft } from '../calendar/deadline-engine.js';
-import { colourOf, dayDiff, PETITIONER_WINDOWS, profileForUnit, today } from './case-clock.js';
+import { colourOf, dayDiff, nearestDuty, PETITIONER_WINDOWS, profileForUnit, today } from './case-clock.js';
 import { abilitiesOf, canOnOwner } from './cases.policy.js';
 import type { CaseRow } from './cases.repository.js';
 import { STATUS_LABELS, type Status } from './cases.workflow.js';

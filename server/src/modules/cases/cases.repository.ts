@@ -75,6 +75,16 @@ export async function addCaseUnit(
             on conflict do nothing`.execute(conn);
 }
 
+/** Several (unit, relation) rows in one statement. */
+export async function addCaseUnits(conn: Conn, caseId: string, relations: [string, string][]): Promise<void> {
+  if (relations.length === 0) return;
+  await sql`insert into case_units (case_id, unit_id, relation, unit_path)
+            select ${caseId}, u.id, r.relation, u.path
+              from unnest(${relations.map((r) => r[0])}::uuid[], ${relations.map((r) => r[1])}::text[]) as r(unit_id, relation)
+              join org_units u on u.id = r.unit_id
+            on conflict do nothing`.execute(conn);
+}
+
 export function caseUnitsOf(conn: Conn, caseId: string) {
   return conn
     .selectFrom('case_units')

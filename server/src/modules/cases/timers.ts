@@ -6,7 +6,7 @@ import type { Trx } from '../../db/database.js';
 import type { DB } from '../../db/types.js';
 import { computeDue } from '../calendar/deadline-engine.js';
 import {
-  PETITIONER_WINDOWS,
+  NON_DUTY_CLOCKS,
   profileForUnit,
   refreshCaseDue,
   startClock,
@@ -79,7 +79,7 @@ export async function runSupervisionSweep(db: Kysely<DB>, config: Config, now = 
     select d.case_id, d.id, d.code, d.unit_id, d.due_on, d.started_on
       from case_deadlines d
      where d.status = 'running'
-       and d.code <> all(${[...PETITIONER_WINDOWS]}::text[])
+       and d.code <> all(${[...NON_DUTY_CLOCKS]}::text[])
        and (d.due_on - ${asOf}::date) <= greatest(3, 0.2 * (d.due_on - d.started_on))
      order by d.due_on
      limit 5000`.execute(db);

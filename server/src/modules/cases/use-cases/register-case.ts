@@ -4,11 +4,12 @@ import { maskIdNumber, maskPhone } from '../../../../../common/src/masking.js';
 import type { Ctx } from '../../../http/context.js';
 import { AppError } from '../../../http/errors.js';
 import { type FieldCrypto, fieldCryptoFor, normalizePhone } from '../../../lib/field-crypto.js';
+import { TtlCache } from '../../../lib/ttl-cache.js';
 import { can } from '../../../policy/policy.js';
 import { findActiveCategory } from '../../taxonomy/taxonomy.repository.js';
-import { profileForUnit, refreshCaseDue, startClock, today, workCalendar } from '../case-clock.js';
-import { appendEvent } from '../case-events.js';
-import { addCaseUnit, disciplineUnitFor, findUnit, nextCaseNo } from '../cases.repository.js';
+import { dayDiff, nearestDuty, planClock, profileForUnit, today, workCalendar } from '../case-clock.js';
+import { chainEvents, insertChainedEvents, type NewEvent } from '../case-events.js';
+import { addCaseUnits, disciplineUnitFor, findUnit, nextCaseNo } from '../cases.repository.js';
 import type { IntakeInput, PartyInput } from '../cases.schemas.js';
 import { matterFingerprint } from '../fingerprint.js';
 
@@ -28,6 +29,12 @@ function encryptParty(fc: FieldCrypto, p: PartyInput) {
     address: p.address ?? null,
   };
 }
+
+// Reference data read on every intake; thirty seconds of staleness after an administrator's change is harmless.
+const units = new TtlCache<Awaited<ReturnType<typeof findUnit>>>(30_000);
+const categories = new TtlCache<Awaited<ReturnType<typeof findActiveCategory>>>(30_000);
+const thresholds = new TtlCache<number>(30_000);
+const unitById = (db: Ctx['db'], id: string) => units.get(id, () => findUnit(db, id));
 
 export interface RegisterResult {
   caseId: string;
@@ -50,7 +57,7 @@ export interface RegisterResult {
 export async function registerCase(ctx: Ctx, input: IntakeInput): Promise<RegisterResult> {
   const { db, actor } = ctx;
   const receivingId = input.unitId ?? actor.unitId;
-  const receiving = await findUnit(db, receivingId);
+  const receiving = await unitById(db, receivingId);
   if (!receiving?.is_active || !can(actor, 'case.intake', { unitPath: receiving.path })) {
     if (input.unitId) {
       throw new AppError('VALIDATION_FAILED', [
@@ -61,9 +68,9 @@ export async function registerCase(ctx: Ctx, input: IntakeInput): Promise<Regist
   }
   // A grid is where the worker walks; the community workstation above it handles what is found.
   const handling =
-    receiving.kind === 'grid' && receiving.parent_id ? await findUnit(db, receiving.parent_id) : receiving;
+    receiving.kind === 'grid' && receiving.parent_id ? await unitById(db, receiving.parent_id) : receiving;
   if (!handling) throw new AppError('NOT_FOUND');
-  const category = await findActiveCategory(db, input.categoryCode);
+  const category = await categories.get(input.categoryCode, () => findActiveCategory(db, input.categoryCode));
   if (!category) {
     throw new AppError('VALIDATION_FAILED', [
       { path: 'body.categoryCode', message: '问题分类不存在或已停用' },
@@ -73,17 +80,19 @@ export async function registerCase(ctx: Ctx, input: IntakeInput): Promise<Regist
     ['sourceUnitId', input.sourceUnitId],
     ['locationUnitId', input.locationUnitId],
   ] as const) {
-    if (id && !(await findUnit(db, id))) {
+    if (id && !(await unitById(db, id))) {
       throw new AppError('VALIDATION_FAILED', [{ path: `body.${field}`, message: '单位不存在' }]);
     }
   }
   const nature: Nature = input.nature ?? category.defaultNature ?? 'claim';
-  const settings = await db
-    .selectFrom('settings')
-    .select('value')
-    .where('key', '=', 'group_petition_threshold')
-    .executeTakeFirst();
-  const groupThreshold = Number(settings?.value ?? 5);
+  const groupThreshold = await thresholds.get('group', async () => {
+    const row = await db
+      .selectFrom('settings')
+      .select('value')
+      .where('key', '=', 'group_petition_threshold')
+      .executeTakeFirst();
+    return Number(row?.value ?? 5);
+  });
   const fc = fieldCryptoFor(ctx.config);
   const receivedAt = input.receivedAt ? new Date(input.receivedAt) : new Date();
   if (receivedAt.getTime() > Date.now() + 60_000) {
@@ -109,6 +118,11 @@ export async function registerCase(ctx: Ctx, input: IntakeInput): Promise<Regist
     : null;
   const toDiscipline = nature === 'accusation' && category.flags.includes('J');
   const discipline = toDiscipline ? await disciplineUnitFor(db, handling.path) : undefined;
+  if (toDiscipline && !discipline) {
+    throw new AppError('VALIDATION_FAILED', [
+      { path: 'body.categoryCode', message: '未设置纪检监察机关，无法移送' },
+    ]);
+  }
 
   const [cal, profile] = await Promise.all([workCalendar(db), profileForUnit(db, handling.path)]);
   const alg = ctx.config.auditHash;
@@ -116,12 +130,62 @@ export async function registerCase(ctx: Ctx, input: IntakeInput): Promise<Regist
   const result = await db.transaction().execute(async (trx) => {
     const caseId = crypto.randomUUID();
     const caseNo = await nextCaseNo(trx, receivedOn.slice(0, 4));
+    const owner = discipline ?? handling;
+    // The clocks, the events and the units are computed first so that the case row is written once,
+    // already carrying its chain head and nearest due date: intake is the busiest write of all.
+    const clocks = (
+      input.channel === 'superior' ? ['D_NOTIFY_TRANSFERRED', 'D_OBJECTION'] : ['D_NOTIFY_DIRECT']
+    ).map((code) => planClock(cal, profile, { caseId, code, unitId: owner.id, startedOn: receivedOn }));
+    const nearest = nearestDuty(clocks);
+    const at = new Date();
+    const events: NewEvent[] = [
+      {
+        type: 'case.registered',
+        actorId: actor.userId,
+        actorUnitId: actor.unitId,
+        fromStatus: null,
+        toStatus: 'registered',
+        at,
+        payload: {
+          caseNo,
+          channel: input.channel,
+          unitId: handling.id,
+          receivingUnitId: receiving.id,
+          categoryCode: category.code,
+          nature,
+          riskColour: input.riskColour,
+          personCount: input.personCount,
+          petitioners: input.petitioners.length,
+          representatives: input.representatives.length,
+          receivedAt: receivedAt.toISOString(),
+        },
+      },
+    ];
+    if (discipline) {
+      events.push({
+        type: 'case.referred_discipline',
+        actorId: actor.userId,
+        actorUnitId: actor.unitId,
+        fromStatus: 'registered',
+        toStatus: 'referred_discipline',
+        at,
+        payload: {
+          toUnitId: discipline.id,
+          reason: '检举控告类事项，按分类移送纪检监察机关',
+          automatic: true,
+        },
+      });
+    }
+    const chained = chainEvents(alg, caseId, events);
+    const head = chained[chained.length - 1]!;
     await trx
       .insertInto('cases')
       .values({
         id: caseId,
         case_no: caseNo,
-        status: 'registered',
+        status: discipline ? 'referred_discipline' : 'registered',
+        version: discipline ? 2 : 1,
+        is_confidential: !!discipline,
         channel: input.channel,
         source_unit_id: input.sourceUnitId ?? (receiving.id !== handling.id ? receiving.id : null),
         // Who decides an objection to a hand-down: the superior that sent it, or else the unit above.
@@ -131,8 +195,8 @@ export async function registerCase(ctx: Ctx, input: IntakeInput): Promise<Regist
         received_on: receivedOn,
         registered_by: actor.userId,
         first_unit_id: handling.id,
-        owner_unit_id: handling.id,
-        owner_path: handling.path,
+        owner_unit_id: owner.id,
+        owner_path: owner.path,
         title: input.title,
         facts: input.facts,
         demands: input.demands,
@@ -148,69 +212,30 @@ export async function registerCase(ctx: Ctx, input: IntakeInput): Promise<Regist
         location_unit_id: input.locationUnitId ?? null,
         person_count: input.personCount,
         is_group: input.personCount >= groupThreshold,
-        fingerprint: null,
-        created_at: new Date(),
-        updated_at: new Date(),
+        due_on: nearest?.due_on ?? null,
+        due_code: nearest?.code ?? null,
+        due_period: nearest ? dayDiff(nearest.started_on, nearest.due_on) : null,
+        chain_seq: head.seq,
+        chain_hash: head.hash,
+        created_at: at,
+        updated_at: at,
       })
       .execute();
-    let head = { caseId, chainSeq: 0, chainHash: '' };
-    const registered = await appendEvent(trx, alg, head, {
-      type: 'case.registered',
-      actorId: actor.userId,
-      actorUnitId: actor.unitId,
-      fromStatus: null,
-      toStatus: 'registered',
-      payload: {
-        caseNo,
-        channel: input.channel,
-        unitId: handling.id,
-        receivingUnitId: receiving.id,
-        categoryCode: category.code,
-        nature,
-        riskColour: input.riskColour,
-        personCount: input.personCount,
-        petitioners: input.petitioners.length,
-        representatives: input.representatives.length,
-        receivedAt: receivedAt.toISOString(),
-      },
-    });
-    head = { caseId, chainSeq: registered.seq, chainHash: registered.hash };
-    await trx
-      .updateTable('cases')
-      .set({ chain_seq: head.chainSeq, chain_hash: head.chainHash })
-      .where('id', '=', caseId)
-      .execute();
+    await insertChainedEvents(trx, chained);
     if (parties.length) {
       await trx
         .insertInto('case_parties')
         .values(parties.map((p, i) => ({ ...p, case_id: caseId, sort_order: i })))
         .execute();
     }
-    await addCaseUnit(trx, caseId, handling.id, 'owner');
-    await addCaseUnit(trx, caseId, handling.id, 'first');
-    if (receiving.id !== handling.id) await addCaseUnit(trx, caseId, receiving.id, 'source');
-
-    if (input.channel === 'superior') {
-      await startClock(trx, cal, profile, {
-        caseId,
-        code: 'D_NOTIFY_TRANSFERRED',
-        unitId: handling.id,
-        startedOn: receivedOn,
-      });
-      await startClock(trx, cal, profile, {
-        caseId,
-        code: 'D_OBJECTION',
-        unitId: handling.id,
-        startedOn: receivedOn,
-      });
-    } else {
-      await startClock(trx, cal, profile, {
-        caseId,
-        code: 'D_NOTIFY_DIRECT',
-        unitId: handling.id,
-        startedOn: receivedOn,
-      });
-    }
+    const relations: [string, string][] = [
+      [handling.id, 'first'],
+      [handling.id, discipline ? 'former' : 'owner'],
+    ];
+    if (receiving.id !== handling.id) relations.push([receiving.id, 'source']);
+    if (discipline) relations.push([discipline.id, 'owner']);
+    await addCaseUnits(trx, caseId, relations);
+    await trx.insertInto('case_deadlines').values(clocks).execute();
 
     if (input.uploadIds.length) {
       const claimed = await trx
@@ -237,53 +262,13 @@ export async function registerCase(ctx: Ctx, input: IntakeInput): Promise<Regist
             mime: u.mime,
             size: u.size,
             sha256: u.sha256,
-            is_confidential: toDiscipline,
+            is_confidential: !!discipline,
             uploaded_by: actor.userId,
             uploaded_at: u.uploaded_at,
           })),
         )
         .execute();
     }
-
-    if (toDiscipline) {
-      if (!discipline) {
-        throw new AppError('VALIDATION_FAILED', [
-          { path: 'body.categoryCode', message: '未设置纪检监察机关，无法移送' },
-        ]);
-      }
-      const referred = await appendEvent(trx, alg, head, {
-        type: 'case.referred_discipline',
-        actorId: actor.userId,
-        actorUnitId: actor.unitId,
-        fromStatus: 'registered',
-        toStatus: 'referred_discipline',
-        payload: {
-          toUnitId: discipline.id,
-          reason: '检举控告类事项，按分类移送纪检监察机关',
-          automatic: true,
-        },
-      });
-      await trx
-        .updateTable('cases')
-        .set({
-          status: 'referred_discipline',
-          is_confidential: true,
-          owner_unit_id: discipline.id,
-          owner_path: discipline.path,
-          version: 2,
-          chain_seq: referred.seq,
-          chain_hash: referred.hash,
-        })
-        .where('id', '=', caseId)
-        .execute();
-      await addCaseUnit(trx, caseId, discipline.id, 'owner');
-      await trx
-        .updateTable('case_deadlines')
-        .set({ unit_id: discipline.id })
-        .where('case_id', '=', caseId)
-        .execute();
-    }
-    await refreshCaseDue(trx, caseId);
     return { caseId, caseNo };
   });
 
