@@ -192,10 +192,8 @@ export async function presentCase(ctx: Ctx, c: CaseRow) {
     isConfidential: c.is_confidential,
   };
   const abilities = abilitiesOf(actor, policyCase);
-  const staffClocks = deadlines.filter((d) => !PETITIONER_WINDOWS.has(d.code));
-  const next = staffClocks
-    .filter((d) => d.status === 'running')
-    .sort((a, b) => (a.due_on < b.due_on ? -1 : 1))[0];
+  // The case's own due date: the nearest running duty, as queues sort by it.
+  const next = nearestDuty(deadlines.filter((d) => d.status === 'running'));
   return {
     id: c.id,
     caseNo: c.case_no,
