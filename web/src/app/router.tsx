@@ -1,50 +1,96 @@
+import { Skeleton } from 'antd';
+import { type ComponentType, lazy, type ReactNode, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
-import { ApiTokensPage } from '../features/admin/pages/api-tokens-page';
-import { OrgUnitsPage } from '../features/admin/pages/org-units-page';
-import { UsersPage } from '../features/admin/pages/users-page';
-import { ChangePasswordPage } from '../features/auth/pages/change-password-page';
-import { LoginPage } from '../features/auth/pages/login-page';
-import { HomePage } from '../features/home/pages/home-page';
-import { AppLayout } from './layout/app-layout';
+import type { Permission } from '../features/auth/api/auth.api';
 import { NotFoundPage } from './pages/not-found-page';
 import { RouteErrorPage } from './pages/route-error-page';
-import { CHANGE_PASSWORD_PATH, LOGIN_PATH, RequireAuth, RequirePermission } from './require-auth';
+import {
+  CHANGE_PASSWORD_PATH,
+  FullPageSpin,
+  LOGIN_PATH,
+  RequireAuth,
+  RequirePermission,
+} from './require-auth';
+
+/**
+ * Every page is its own chunk (React.lazy), so the sign-in page loads without the workbench, and
+ * every route has its own error boundary: a crash shows a message in the page, the menu stays.
+ */
+function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): ComponentType {
+  return lazy(async () => {
+    const Page: ComponentType = (await load())[name];
+    return { default: Page };
+  });
+}
+
+const LoginPage = lazyPage(() => import('../features/auth/pages/login-page'), 'LoginPage');
+const ChangePasswordPage = lazyPage(
+  () => import('../features/auth/pages/change-password-page'),
+  'ChangePasswordPage',
+);
+const AppLayout = lazyPage(() => import('./layout/app-layout'), 'AppLayout');
+const HomePage = lazyPage(() => import('../features/home/pages/home-page'), 'HomePage');
+const OrgUnitsPage = lazyPage(() => import('../features/admin/pages/org-units-page'), 'OrgUnitsPage');
+const UsersPage = lazyPage(() => import('../features/admin/pages/users-page'), 'UsersPage');
+const ApiTokensPage = lazyPage(() => import('../features/admin/pages/api-tokens-page'), 'ApiTokensPage');
+const CaseQueuePage = lazyPage(() => import('../features/cases/pages/case-queue-page'), 'CaseQueuePage');
+const CaseIntakePage = lazyPage(() => import('../features/cases/pages/case-intake-page'), 'CaseIntakePage');
+const CaseDetailPage = lazyPage(() => import('../features/cases/pages/case-detail-page'), 'CaseDetailPage');
+
+function PageFallback() {
+  return <Skeleton active paragraph={{ rows: 6 }} style={{ padding: 24 }} />;
+}
+
+/** A page inside the layout: its chunk loads with a skeleton, its errors stay in the page. */
+function page(Page: ComponentType, permission?: Permission): ReactNode {
+  const element = (
+    <Suspense fallback={<PageFallback />}>
+      <Page />
+    </Suspense>
+  );
+  return permission ? <RequirePermission permission={permission}>{element}</RequirePermission> : element;
+}
+
+const errorElement = <RouteErrorPage />;
 
 export const router = createBrowserRouter([
-  { path: LOGIN_PATH, element: <LoginPage />, errorElement: <RouteErrorPage /> },
+  {
+    path: LOGIN_PATH,
+    element: (
+      <Suspense fallback={<FullPageSpin />}>
+        <LoginPage />
+      </Suspense>
+    ),
+    errorElement,
+  },
   {
     element: <RequireAuth />,
-    errorElement: <RouteErrorPage />,
+    errorElement,
     children: [
-      { path: CHANGE_PASSWORD_PATH, element: <ChangePasswordPage /> },
       {
-        element: <AppLayout />,
+        path: CHANGE_PASSWORD_PATH,
+        element: (
+          <Suspense fallback={<FullPageSpin />}>
+            <ChangePasswordPage />
+          </Suspense>
+        ),
+        errorElement,
+      },
+      {
+        element: (
+          <Suspense fallback={<FullPageSpin />}>
+            <AppLayout />
+          </Suspense>
+        ),
+        errorElement,
         children: [
-          { index: true, element: <HomePage /> },
-          {
-            path: 'admin/org-units',
-            element: (
-              <RequirePermission permission="org.read">
-                <OrgUnitsPage />
-              </RequirePermission>
-            ),
-          },
-          {
-            path: 'admin/users',
-            element: (
-              <RequirePermission permission="user.read">
-                <UsersPage />
-              </RequirePermission>
-            ),
-          },
-          {
-            path: 'admin/api-tokens',
-            element: (
-              <RequirePermission permission="token.manage">
-                <ApiTokensPage />
-              </RequirePermission>
-            ),
-          },
+          { index: true, element: page(HomePage), errorElement },
+          { path: 'cases', element: page(CaseQueuePage, 'case.read'), errorElement },
+          { path: 'cases/new', element: page(CaseIntakePage, 'case.intake'), errorElement },
+          { path: 'cases/:id', element: page(CaseDetailPage, 'case.read'), errorElement },
+          { path: 'admin/org-units', element: page(OrgUnitsPage, 'org.read'), errorElement },
+          { path: 'admin/users', element: page(UsersPage, 'user.read'), errorElement },
+          { path: 'admin/api-tokens', element: page(ApiTokensPage, 'token.manage'), errorElement },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

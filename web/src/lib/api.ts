@@ -100,6 +100,18 @@ function isEnvelope(body: unknown): body is ErrorEnvelope {
   return typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string';
 }
 
+function errorFromBody(status: number, body: unknown): ApiError {
+  return isEnvelope(body)
+    ? new ApiError({
+        code: body.error.code,
+        status,
+        message: body.error.message,
+        requestId: body.error.requestId,
+        details: body.error.details,
+      })
+    : new ApiError({ code: 'BAD_RESPONSE', status, message: `HTTP ${status}` });
+}
+
 /**
  * The one fetch wrapper: JSON in and out, session cookie, CSRF header on writes, Accept-Language,
  * and every failure turned into an ApiError. Sign-in problems are reported to the app's listener.
@@ -134,15 +146,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   }
 
   if (!res.ok) {
-    const error = isEnvelope(body)
-      ? new ApiError({
-          code: body.error.code,
-          status: res.status,
-          message: body.error.message,
-          requestId: body.error.requestId,
-          details: body.error.details,
-        })
-      : new ApiError({ code: 'BAD_RESPONSE', status: res.status, message: `HTTP ${res.status}` });
+    const error = errorFromBody(res.status, body);
     if (!options.noAuthRedirect && isAuthProblem(error)) authProblemListener?.(error.code);
     throw error;
   }
@@ -158,4 +162,51 @@ export interface Paged<T> {
   total: number;
   page: number;
   pageSize: number;
+}
+
+export interface UploadOptions {
+  /** Multipart field name; the server reads "file". */
+  field?: string;
+  onProgress?: (percent: number) => void;
+  signal?: AbortSignal | undefined;
+}
+
+/**
+ * Multipart upload of one file, with the same headers, errors and sign-in handling as api().
+ * XMLHttpRequest rather than fetch: fetch reports no upload progress.
+ */
+export function uploadFile<T>(path: string, file: Blob, options: UploadOptions = {}): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('Accept-Language', acceptLanguage);
+    if (csrfToken) xhr.setRequestHeader('X-CSRF-Token', csrfToken);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) options.onProgress?.(Math.round((e.loaded / e.total) * 100));
+    };
+    xhr.onerror = () => reject(new ApiError({ code: 'NETWORK_ERROR', status: 0, message: 'Network error' }));
+    xhr.onabort = () => reject(new DOMException('Upload aborted', 'AbortError'));
+    xhr.onload = () => {
+      let body: unknown;
+      try {
+        body = xhr.responseText ? JSON.parse(xhr.responseText) : undefined;
+      } catch {
+        body = undefined;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        resolve(body as T);
+        return;
+      }
+      const error = errorFromBody(xhr.status, body);
+      if (isAuthProblem(error)) authProblemListener?.(error.code);
+      reject(error);
+    };
+    options.signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    const form = new FormData();
+    form.append(options.field ?? 'file', file, file instanceof File ? file.name : 'file');
+    lastCallAt = Date.now();
+    xhr.send(form);
+  });
 }

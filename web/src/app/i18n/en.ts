@@ -1,3 +1,4 @@
+import { casesEn } from './cases.en';
 import type { Messages } from './zh-CN';
 
 /** English UI text. Same keys as zh-CN (the type makes a missing key a compile error). */
@@ -9,6 +10,8 @@ export const en: Messages = {
   },
   nav: {
     home: 'Home',
+    caseQueue: 'Cases',
+    caseIntake: 'Register',
     admin: 'Administration',
     orgUnits: 'Organisation',
     users: 'Users',
@@ -50,6 +53,7 @@ export const en: Messages = {
     add: 'Add',
     remove: 'Remove',
     optional: 'Optional',
+    colon: ': ',
   },
   errors: {
     network: 'Cannot reach the server; check the network and try again',
@@ -261,4 +265,5 @@ export const en: Messages = {
     checking: 'Checking your session…',
     loadFailed: 'Could not check your session',
   },
+  cases: casesEn,
 };

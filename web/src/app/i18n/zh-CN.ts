@@ -1,3 +1,5 @@
+import { casesZhCN } from './cases.zh-CN';
+
 /**
  * Chinese UI text (the default language). Role, unit-kind and server error messages are not here:
  * they come from the label tables in common/src so the server and the web app say the same thing.
@@ -10,6 +12,8 @@ export const zhCN = {
   },
   nav: {
     home: '首页',
+    caseQueue: '信访事项',
+    caseIntake: '登记事项',
     admin: '系统管理',
     orgUnits: '组织机构',
     users: '用户管理',
@@ -51,6 +55,7 @@ export const zhCN = {
     add: '添加',
     remove: '移除',
     optional: '选填',
+    colon: '：',
   },
   errors: {
     network: '无法连接服务器，请检查网络后重试',
@@ -258,6 +263,7 @@ export const zhCN = {
     checking: '正在验证登录状态…',
     loadFailed: '无法获取登录状态',
   },
+  cases: casesZhCN,
 };
 
 export type Messages = typeof zhCN;

@@ -2,11 +2,13 @@ import {
   ApartmentOutlined,
   BankOutlined,
   DownOutlined,
+  FileAddOutlined,
   GlobalOutlined,
   HomeOutlined,
   KeyOutlined,
   LockOutlined,
   LogoutOutlined,
+  ProfileOutlined,
   SettingOutlined,
   TeamOutlined,
   UserOutlined,
@@ -42,6 +44,12 @@ const ADMIN_ENTRIES = [
   { path: '/admin/api-tokens', label: 'nav.apiTokens', icon: <KeyOutlined />, permission: 'token.manage' },
 ] as const;
 
+/** Case-work menu entries (信访事项) and the permission each needs. */
+const CASE_ENTRIES = [
+  { path: '/cases', label: 'nav.caseQueue', icon: <ProfileOutlined />, permission: 'case.read' },
+  { path: '/cases/new', label: 'nav.caseIntake', icon: <FileAddOutlined />, permission: 'case.intake' },
+] as const;
+
 export function useAdminEntries() {
   const me = useMe();
   return ADMIN_ENTRIES.filter((e) => me.permissions.includes(e.permission));
@@ -61,8 +69,10 @@ export function AppLayout() {
   const { token } = theme.useToken();
   useIdleSessionCheck(me.sessionIdleMinutes);
 
+  const caseEntries = CASE_ENTRIES.filter((e) => me.permissions.includes(e.permission));
   const menuItems: MenuProps['items'] = [
     { key: '/', icon: <HomeOutlined />, label: t('nav.home') },
+    ...caseEntries.map((e) => ({ key: e.path, icon: e.icon, label: t(e.label) })),
     ...(adminEntries.length
       ? [
           {
@@ -74,7 +84,11 @@ export function AppLayout() {
         ]
       : []),
   ];
-  const selected = adminEntries.find((e) => location.pathname.startsWith(e.path))?.path ?? location.pathname;
+  // The longest matching entry wins: /cases/new is 登记, /cases/<id> belongs to the queue.
+  const selected =
+    [...adminEntries, ...caseEntries]
+      .filter((e) => location.pathname === e.path || location.pathname.startsWith(`${e.path}/`))
+      .sort((a, b) => b.path.length - a.path.length)[0]?.path ?? location.pathname;
 
   const setLanguage = (lang: Language) => void i18n.changeLanguage(lang);
   const isEn = i18n.language.startsWith('en');

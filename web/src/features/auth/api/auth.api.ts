@@ -8,7 +8,22 @@ export type Permission =
   | 'user.read'
   | 'user.manage'
   | 'token.manage'
-  | 'audit.read';
+  | 'audit.read'
+  | 'taxonomy.manage'
+  | 'calendar.manage'
+  | 'case.read'
+  | 'case.read_confidential'
+  | 'case.intake'
+  | 'case.decide'
+  | 'case.handle'
+  | 'case.review'
+  | 'case.object'
+  | 'case.followup'
+  | 'case.archive'
+  | 'case.approve_extension'
+  | 'case.supervise'
+  | 'case.package'
+  | 'case.unmask';
 
 export interface RoleGrantView {
   role: Role;

@@ -2,42 +2,81 @@ import { AlertOutlined, ClockCircleOutlined, FlagOutlined, InboxOutlined } from 
 import { Card, Col, Row, Statistic, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { CasesSummary } from '../api/home.api';
 
-/** The four workload figures, straight from the server. */
+/**
+ * The four workload figures, straight from the server. Each opens the queue with the matching
+ * filter; supervision has no list filter on the server yet, so that card is not a link.
+ */
 export function CaseSummaryCards({ summary }: { summary: CasesSummary }) {
   const { t } = useTranslation();
   // 即将到期 is the yellow light (due within the warning window), 已超期 the red one.
-  const cards: { key: keyof CasesSummary; title: string; icon: ReactNode; color: string; note?: string }[] = [
-    { key: 'open', title: t('home.myTodo'), icon: <InboxOutlined />, color: '#1a56b0' },
+  const cards: {
+    key: keyof CasesSummary;
+    title: string;
+    icon: ReactNode;
+    color: string;
+    note?: string;
+    to?: string;
+  }[] = [
+    { key: 'open', title: t('home.myTodo'), icon: <InboxOutlined />, color: '#1a56b0', to: '/cases' },
     {
       key: 'yellow',
       title: t('home.dueSoon'),
       icon: <ClockCircleOutlined />,
       color: '#d48806',
       note: t('home.dueThisWeek', { count: summary.dueThisWeek }),
+      to: '/cases?colour=yellow',
     },
-    { key: 'red', title: t('home.overdue'), icon: <AlertOutlined />, color: '#cf1322' },
+    {
+      key: 'red',
+      title: t('home.overdue'),
+      icon: <AlertOutlined />,
+      color: '#cf1322',
+      to: '/cases?colour=red',
+    },
     { key: 'supervisionOpen', title: t('home.supervised'), icon: <FlagOutlined />, color: '#531dab' },
   ];
   return (
     <Row gutter={[16, 16]}>
       {cards.map((c) => (
         <Col key={c.key} xs={24} sm={12} xl={6}>
-          <Card>
-            <Statistic
-              title={c.title}
-              value={summary[c.key]}
-              prefix={c.icon}
-              suffix={t('home.pieces')}
-              styles={{ content: { color: c.color } }}
-            />
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {c.note ?? '\u00a0'}
-            </Typography.Text>
-          </Card>
+          {c.to ? (
+            <Link to={c.to} data-testid={`summary-${c.key}`}>
+              <SummaryCard card={c} value={summary[c.key]} hoverable />
+            </Link>
+          ) : (
+            <SummaryCard card={c} value={summary[c.key]} />
+          )}
         </Col>
       ))}
     </Row>
+  );
+}
+
+function SummaryCard({
+  card,
+  value,
+  hoverable,
+}: {
+  card: { title: string; icon: ReactNode; color: string; note?: string };
+  value: number;
+  hoverable?: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Card hoverable={hoverable}>
+      <Statistic
+        title={card.title}
+        value={value}
+        prefix={card.icon}
+        suffix={t('home.pieces')}
+        styles={{ content: { color: card.color } }}
+      />
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {card.note ?? '\u00a0'}
+      </Typography.Text>
+    </Card>
   );
 }
