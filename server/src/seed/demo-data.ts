@@ -167,6 +167,20 @@ export const DEMO_USERS: DemoUser[] = [
     note: '职能部门承办、协办',
   },
   {
+    username: 'cgw_handler',
+    displayName: '冯伟（区城管委）',
+    unit: 'cgw',
+    roles: [{ role: 'department_handler', unit: 'cgw' }],
+    note: '职能部门承办、协办（吹哨报到）',
+  },
+  {
+    username: 'dc_leader',
+    displayName: '何镇长（东城镇领导）',
+    unit: 'dc',
+    roles: [{ role: 'leader', unit: 'dc' }],
+    note: '镇领导：审批延期、包案',
+  },
+  {
     username: 'leader',
     displayName: '陈书记（区领导）',
     unit: 'district',

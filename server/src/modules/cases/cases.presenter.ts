@@ -305,6 +305,14 @@ export async function presentCase(ctx: Ctx, c: CaseRow) {
       status: o.status,
       reply: o.reply,
       repliedAt: isoOf(o.replied_at),
+      abilities: {
+        reply:
+          o.status === 'open' &&
+          canOnOwner(actor, 'case.handle', {
+            ...policyCase,
+            ownerPath: units.find((u) => u.unit_id === o.target_unit_id)?.unit_path ?? '',
+          }),
+      },
       createdAt: isoOf(o.created_at) ?? '',
     })),
     leader: c.leader_user_id
@@ -331,7 +339,12 @@ export async function presentCase(ctx: Ctx, c: CaseRow) {
       description: a.description,
       uploadedAt: isoOf(a.uploaded_at) ?? '',
     })),
-    abilities,
+    abilities: {
+      ...abilities,
+      addAttachment:
+        c.status !== 'archived' &&
+        (canOnOwner(actor, 'case.handle', policyCase) || canOnOwner(actor, 'case.intake', policyCase)),
+    },
   };
 }
 

@@ -123,6 +123,18 @@ export interface CaseFilters {
   receivedTo?: string | undefined;
   overdue?: boolean | undefined;
   q?: string | undefined;
+  /** Unit paths whose work this is (owner or open task), for the to-do queue. */
+  mineRoots?: string[] | undefined;
+  /** Unit paths whose open supervision orders count. */
+  supervisedRoots?: string[] | undefined;
+}
+
+function pathIn(column: string, roots: string[]) {
+  if (roots.length === 0) return sql<SqlBool>`false`;
+  return sql<SqlBool>`(${sql.join(
+    roots.map((r) => sql`${sql.raw(column)} <@ ${r}::ltree`),
+    sql` or `,
+  )})`;
 }
 
 interface Cursor {
@@ -183,6 +195,21 @@ export async function listCases(
     if (f.colour === 'red') q = q.where(sql<SqlBool>`${left} < 0`);
     if (f.colour === 'yellow') q = q.where(sql<SqlBool>`${left} >= 0 and ${left} <= ${warn}`);
     if (f.colour === 'green') q = q.where(sql<SqlBool>`${left} > ${warn}`);
+  }
+  if (f.mineRoots) {
+    const roots = f.mineRoots;
+    q = q.where(
+      sql<SqlBool>`(${pathIn('cases.owner_path', roots)} or exists (
+        select 1 from case_assignments a join org_units u on u.id = a.unit_id
+         where a.case_id = cases.id and a.status in ('assigned', 'reported') and ${pathIn('u.path', roots)}))`,
+    );
+  }
+  if (f.supervisedRoots) {
+    const roots = f.supervisedRoots;
+    q = q.where(
+      sql<SqlBool>`exists (select 1 from supervision_orders o join org_units u on u.id = o.target_unit_id
+         where o.case_id = cases.id and o.status = 'open' and ${pathIn('u.path', roots)})`,
+    );
   }
   if (f.q) {
     const like = `%${likeEscape(f.q)}%`;

@@ -40,7 +40,11 @@ const caseDetail = z
     caseNo: z.string(),
     version: z.number().int(),
     status: z.string(),
-    abilities: z.object({ commands: z.array(z.string()), actions: z.array(z.string()), unmask: z.boolean() }),
+    abilities: z.looseObject({
+      commands: z.array(z.string()),
+      actions: z.array(z.string()),
+      unmask: z.boolean(),
+    }),
   })
   .describe(
     'Case detail: the record, masked parties, deadlines with colours, tasks, supervision and abilities',
@@ -54,6 +58,12 @@ const listItem = z.looseObject({
   dueColour: z.enum(['green', 'yellow', 'red']).nullable(),
   daysLeft: z.number().int().nullable(),
 });
+
+/** The units whose work is "mine": where I handle cases, or, for read-only roles, where I read them. */
+function workRoots(actor: Ctx['actor']): string[] {
+  const handle = scopeRoots(actor, 'case.handle');
+  return handle.length ? handle : scopeRoots(actor, 'case.read');
+}
 
 const kebab = (s: string) => s.replace(/[A-Z]/g, (m) => `-${m.toLowerCase()}`);
 
@@ -173,12 +183,19 @@ export async function caseRoutes(fastify: FastifyInstance, { ctxOf }: RouteDeps)
     async (req) => {
       const ctx = ctxOf(req);
       if (!can(ctx.actor, 'case.read')) throw new AppError('FORBIDDEN');
-      const { sort, cursor, limit, open, overdue, ...f } = req.query;
+      const { sort, cursor, limit, open, overdue, mine, supervised, ...f } = req.query;
       const asOf = today();
+      const work = workRoots(ctx.actor);
       const r = await listCases(
         ctx.db,
         ctx.actor,
-        { ...f, open: open === undefined ? undefined : open === 'true', overdue: overdue === 'true' },
+        {
+          ...f,
+          open: open === undefined ? undefined : open === 'true',
+          overdue: overdue === 'true',
+          mineRoots: mine === 'true' ? work : undefined,
+          supervisedRoots: supervised === 'true' ? work : undefined,
+        },
         { sort, cursor, limit },
         asOf,
       );
@@ -209,9 +226,7 @@ export async function caseRoutes(fastify: FastifyInstance, { ctxOf }: RouteDeps)
       const ctx = ctxOf(req);
       if (!can(ctx.actor, 'case.read')) throw new AppError('FORBIDDEN');
       const asOf = today();
-      const roots = scopeRoots(ctx.actor, 'case.handle').length
-        ? scopeRoots(ctx.actor, 'case.handle')
-        : scopeRoots(ctx.actor, 'case.read');
+      const roots = workRoots(ctx.actor);
       // "Mine" is what my units own, not everything I may read.
       const mine = sql.join(
         roots.map((r) => sql`cases.owner_path <@ ${r}::ltree`),
@@ -331,6 +346,38 @@ export async function caseRoutes(fastify: FastifyInstance, { ctxOf }: RouteDeps)
       },
     },
     async (req) => detail(req, req.params.id),
+  );
+
+  app.get(
+    '/api/cases/:id/approvers',
+    {
+      schema: {
+        tags,
+        summary:
+          '可选批准人/包案领导 Leaders who may approve an extension or take the case as package leader',
+        params: caseIdParams,
+        response: {
+          200: z.object({
+            items: z.array(z.object({ id: z.uuid(), displayName: z.string(), unitName: z.string() })),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (req) => {
+      const ctx = ctxOf(req);
+      const c = await findCaseInScope(ctx.db, ctx.actor, req.params.id);
+      if (!c) throw new AppError('NOT_FOUND');
+      // Leaders whose area contains the handling unit: the people who can approve for it.
+      const rows = await sql<{ id: string; display_name: string; unit_name: string }>`
+        select distinct u.id, u.display_name, ou.name as unit_name
+          from user_roles r join users u on u.id = r.user_id join org_units ou on ou.id = r.unit_id
+         where r.role = 'leader' and u.is_active and ${c.owner_path}::ltree <@ ou.path
+         order by ou.name, u.display_name limit 100`.execute(ctx.db);
+      return {
+        items: rows.rows.map((r) => ({ id: r.id, displayName: r.display_name, unitName: r.unit_name })),
+      };
+    },
   );
 
   app.get(

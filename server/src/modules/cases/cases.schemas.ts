@@ -111,6 +111,10 @@ export const caseListQuery = z.object({
   receivedFrom: isoDate.optional(),
   receivedTo: isoDate.optional(),
   overdue: z.enum(['true', 'false']).optional(),
+  /** Cases my units handle: owned by them, or with an open task for them (the to-do queue). */
+  mine: z.enum(['true', 'false']).optional(),
+  /** Cases with an open supervision order addressed to my units. */
+  supervised: z.enum(['true', 'false']).optional(),
   q: z.string().trim().max(100).optional(),
   sort: z.enum(['due', 'received']).default('due'),
   cursor: z.string().max(200).optional(),

@@ -185,10 +185,29 @@ export const deliver = (actor: Actor, b: Body<'deliver'>) =>
     const expertDue = await windowStart(s, 'D_EXPERT_REVIEW_WINDOW', b.deliveredOn);
     const assignments = await s.trx
       .selectFrom('case_assignments')
-      .select('id')
+      .select(['id', 'status', 'unit_id'])
       .where('case_id', '=', s.c.id)
-      .limit(1)
       .execute();
+    // The reply ends the summoned units' tasks: one still open is closed with the case, and said so.
+    const unfinished = assignments.filter((a) => a.status === 'assigned' || a.status === 'reported');
+    if (unfinished.length) {
+      await s.trx
+        .updateTable('case_assignments')
+        .set({ status: 'cancelled' })
+        .where('case_id', '=', s.c.id)
+        .where(
+          'id',
+          'in',
+          unfinished.map((a) => a.id),
+        )
+        .execute();
+      for (const a of unfinished) {
+        await stopClocks(s.trx, s.c.id, ['D_ASSIGNED_FEEDBACK'], b.deliveredOn, {
+          assignmentId: a.id,
+          cancel: true,
+        });
+      }
+    }
     const onTheSpot =
       s.c.owner_unit_id === s.c.first_unit_id && s.c.escalation_count === 0 && assignments.length === 0;
     return {
@@ -197,6 +216,7 @@ export const deliver = (actor: Actor, b: Body<'deliver'>) =>
         method: b.method,
         deliveredOn: b.deliveredOn,
         proof: b.proof,
+        closedTasks: unfinished.map((a) => a.unit_id),
         reviewWindowLastDay: reviewDue,
         expertReviewLastDay: expertDue,
       },

@@ -54,6 +54,10 @@ export interface CaseListParams {
   receivedFrom?: string | undefined;
   receivedTo?: string | undefined;
   overdue?: boolean | undefined;
+  /** Only what my units own or have an open task on (the to-do queue). */
+  mine?: boolean | undefined;
+  /** Only cases with an open supervision order to my units. */
+  supervised?: boolean | undefined;
   q?: string | undefined;
   sort?: 'due' | 'received' | undefined;
   limit?: number | undefined;

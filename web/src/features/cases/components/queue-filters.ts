@@ -14,6 +14,7 @@ export interface QueueFilters {
   receivedFrom?: string | undefined;
   receivedTo?: string | undefined;
   q?: string | undefined;
+  supervised?: boolean | undefined;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -35,6 +36,7 @@ export function filtersFromSearch(search: URLSearchParams): QueueFilters {
     receivedFrom: date('from'),
     receivedTo: date('to'),
     q: search.get('q')?.trim() || undefined,
+    supervised: search.get('supervised') === '1' || undefined,
   };
 }
 
@@ -48,6 +50,7 @@ export function searchFromFilters(f: QueueFilters): URLSearchParams {
   if (f.receivedFrom) out.set('from', f.receivedFrom);
   if (f.receivedTo) out.set('to', f.receivedTo);
   if (f.q) out.set('q', f.q);
+  if (f.supervised) out.set('supervised', '1');
   return out;
 }
 
@@ -55,6 +58,8 @@ export function searchFromFilters(f: QueueFilters): URLSearchParams {
 export function listParams(f: QueueFilters): CaseListParams {
   return {
     open: f.tab === 'todo' ? true : undefined,
+    mine: f.tab === 'todo' ? true : undefined,
+    supervised: f.supervised,
     sort: f.tab === 'todo' ? 'due' : 'received',
     status: f.status,
     channel: f.channel,

@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { leadersApi } from '../api/leaders.api';
 
-/** Leaders the user can see, for 延期 approval and 包案; empty when none are in reach. */
-export function useLeaders(enabled: boolean) {
+/** Leaders who may approve an extension or hold the package of this case. */
+export function useLeaders(caseId: string, enabled: boolean) {
   return useQuery({
-    queryKey: ['users', 'leaders'],
-    queryFn: ({ signal }) => leadersApi.list(signal),
+    queryKey: ['cases', caseId, 'approvers'],
+    queryFn: ({ signal }) => leadersApi.list(caseId, signal),
     enabled,
-    staleTime: 5 * 60_000,
+    staleTime: 60_000,
     meta: { silent: true },
   });
 }

@@ -7,7 +7,7 @@ import type { CasesSummary } from '../api/home.api';
 
 /**
  * The four workload figures, straight from the server. Each opens the queue with the matching
- * filter; supervision has no list filter on the server yet, so that card is not a link.
+ * filter (the supervision card lists cases with an open supervision order to my units).
  */
 export function CaseSummaryCards({ summary }: { summary: CasesSummary }) {
   const { t } = useTranslation();
@@ -36,7 +36,13 @@ export function CaseSummaryCards({ summary }: { summary: CasesSummary }) {
       color: '#cf1322',
       to: '/cases?colour=red',
     },
-    { key: 'supervisionOpen', title: t('home.supervised'), icon: <FlagOutlined />, color: '#531dab' },
+    {
+      key: 'supervisionOpen',
+      title: t('home.supervised'),
+      icon: <FlagOutlined />,
+      color: '#531dab',
+      to: '/cases?supervised=1',
+    },
   ];
   return (
     <Row gutter={[16, 16]}>
