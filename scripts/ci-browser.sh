@@ -4,7 +4,7 @@
 set -euo pipefail
 DATA=$(mktemp -d /tmp/laiban-ci-web.XXXXXX)
 PORT=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
-export DATA_DIR="$DATA" PORT LOG_LEVEL=warn
+export DATA_DIR="$DATA" PORT LOG_LEVEL=warn TIMERS=off
 unset DATABASE_URL
 node bin/laiban.mjs seed --demo >/dev/null
 node bin/laiban.mjs start > "$DATA/server.log" 2>&1 &
@@ -15,3 +15,5 @@ for _ in $(seq 1 60); do
   sleep 0.5
 done
 BASE_URL="http://127.0.0.1:$PORT" node scripts/browser-smoke.mjs || { cat "$DATA/server.log"; exit 1; }
+# The workbench stories S1 and S2 through the UI, on the same demo district.
+BASE_URL="http://127.0.0.1:$PORT" node scripts/browser-cases.mjs || { cat "$DATA/server.log"; exit 1; }
