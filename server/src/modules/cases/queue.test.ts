@@ -47,7 +47,7 @@ describe('to-do queue filters and helpers', () => {
     ).id as string;
     const fresh = (await expectOk(await ws.post('/api/cases', intake()), 201)).id as string;
     const { db } = await testDatabase();
-    await runSupervisionSweep(db, testConfig());
+    await runSupervisionSweep(db, testConfig(), undefined, d.district.path);
     const res = await ws.get('/api/cases?supervised=true');
     const ids = res.body.items.map((x: { id: string }) => x.id);
     expect(ids).toContain(late);
@@ -97,5 +97,30 @@ describe('to-do queue filters and helpers', () => {
     ]);
     const events = await town.get(`/api/cases/${id}/events`);
     expect(events.body.items.at(-1).payload.closedTasks.sort()).toEqual([d.department.id, other.id].sort());
+  });
+});
+
+describe('to-do queue paging', () => {
+  it('pages through all of my open cases by due date, none twice, none missed', async () => {
+    const d = await makeDistrict();
+    const ws = await signInAs(await makeUser(d.communityA1, [{ role: 'workstation_staff' }]));
+    const ids: string[] = [];
+    for (let i = 0; i < 13; i++) {
+      const receivedAt = new Date(Date.now() - i * 86_400_000).toISOString();
+      ids.push((await expectOk(await ws.post('/api/cases', intake({ receivedAt })), 201)).id as string);
+    }
+    const seen: { id: string; dueOn: string }[] = [];
+    let cursor: string | null = null;
+    do {
+      const res = await ws.get(
+        `/api/cases?mine=true&open=true&sort=due&limit=5${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      expect(res.status).toBe(200);
+      seen.push(...res.body.items);
+      cursor = res.body.nextCursor;
+    } while (cursor);
+    expect(seen.map((x) => x.id).sort()).toEqual([...ids].sort());
+    const dues = seen.map((x) => x.dueOn);
+    expect(dues).toEqual([...dues].sort());
   });
 });

@@ -31,8 +31,8 @@ describe('supervision sweep (督办)', () => {
     const { d, id } = await registeredAgo(20); // 15-day notice → about 5 days overdue
     const { db } = await testDatabase();
     const config = testConfig();
-    await runSupervisionSweep(db, config);
-    await runSupervisionSweep(db, config);
+    await runSupervisionSweep(db, config, undefined, d.district.path);
+    await runSupervisionSweep(db, config, undefined, d.district.path);
     const orders = await ordersOf(id);
     expect(orders).toEqual([
       {
@@ -62,23 +62,28 @@ describe('supervision sweep (督办)', () => {
     const soon = await registeredAgo(13);
     const fresh = await registeredAgo(0);
     const { db } = await testDatabase();
-    await runSupervisionSweep(db, testConfig());
+    await runSupervisionSweep(db, testConfig(), undefined, red.d.district.path);
+    await runSupervisionSweep(db, testConfig(), undefined, soon.d.district.path);
+    await runSupervisionSweep(db, testConfig(), undefined, fresh.d.district.path);
     expect((await ordersOf(red.id)).map((o) => o.tier)).toEqual(['red']);
     expect((await ordersOf(soon.id)).map((o) => o.tier)).toEqual(['normal']);
     expect(await ordersOf(fresh.id)).toEqual([]);
   });
 
   it('is safe when two sweeps run at the same time (several server processes)', async () => {
-    const { id } = await registeredAgo(25);
+    const { d, id } = await registeredAgo(25);
     const { db } = await testDatabase();
-    await Promise.all([runSupervisionSweep(db, testConfig()), runSupervisionSweep(db, testConfig())]);
+    await Promise.all([
+      runSupervisionSweep(db, testConfig(), undefined, d.district.path),
+      runSupervisionSweep(db, testConfig(), undefined, d.district.path),
+    ]);
     expect((await ordersOf(id)).length).toBe(1);
   });
 
   it('lets the handling unit reply to its order', async () => {
-    const { ws, id } = await registeredAgo(20);
+    const { d, ws, id } = await registeredAgo(20);
     const { db } = await testDatabase();
-    await runSupervisionSweep(db, testConfig());
+    await runSupervisionSweep(db, testConfig(), undefined, d.district.path);
     const c = await ws.get(`/api/cases/${id}`);
     const order = c.body.supervision[0];
     const replied = await expectOk(
@@ -92,7 +97,7 @@ describe('supervision sweep (督办)', () => {
 
 describe('review-window sweep', () => {
   it('closes a delivered matter once the 30-day 复查 window has passed without a request', async () => {
-    const { ws, id } = await registeredAgo(45);
+    const { d, ws, id } = await registeredAgo(45);
     await expectOk(await cmd(ws, id, 'accept'));
     await expectOk(
       await cmd(ws, id, 'issue-opinion', { outcome: 'explain', text: '答复如下。', legalBasis: '第32条' }),
@@ -102,7 +107,7 @@ describe('review-window sweep', () => {
       await cmd(ws, id, 'deliver', { method: 'registered_mail', deliveredOn, proof: '邮寄回执' }),
     );
     const { db } = await testDatabase();
-    await runWindowSweep(db, testConfig());
+    await runWindowSweep(db, testConfig(), undefined, d.district.path);
     const after = await ws.get(`/api/cases/${id}`);
     expect(after.body.status).toBe('closed');
     const events = await ws.get(`/api/cases/${id}/events`);
@@ -114,7 +119,7 @@ describe('review-window sweep', () => {
   });
 
   it('leaves a matter whose window is still open', async () => {
-    const { ws, id } = await registeredAgo(10);
+    const { d, ws, id } = await registeredAgo(10);
     await expectOk(await cmd(ws, id, 'accept'));
     await expectOk(
       await cmd(ws, id, 'issue-opinion', { outcome: 'explain', text: '答复如下。', legalBasis: '第32条' }),
@@ -123,7 +128,7 @@ describe('review-window sweep', () => {
       await cmd(ws, id, 'deliver', { method: 'in_person', deliveredOn: today(), proof: '送达回证' }),
     );
     const { db } = await testDatabase();
-    await runWindowSweep(db, testConfig());
+    await runWindowSweep(db, testConfig(), undefined, d.district.path);
     expect((await ws.get(`/api/cases/${id}`)).body.status).toBe('delivered');
     const early = await cmd(ws, id, 'close');
     expect(early.status).toBe(409);

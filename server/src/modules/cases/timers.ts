@@ -57,7 +57,13 @@ async function systemEvent(
  * 普通督办 when it is about to run out, 黄牌 once overdue, 红牌 when overdue by more than the
  * configured number of days — addressed to the unit whose clock it is, from the unit above it.
  */
-export async function runSupervisionSweep(db: Kysely<DB>, config: Config, now = new Date()): Promise<number> {
+export async function runSupervisionSweep(
+  db: Kysely<DB>,
+  config: Config,
+  now = new Date(),
+  /** Limit the sweep to cases owned within this unit path (one district); all cases when omitted. */
+  within?: string,
+): Promise<number> {
   const asOf = today(now);
   const cal = await workCalendar(db);
   const setting = await db
@@ -80,6 +86,8 @@ export async function runSupervisionSweep(db: Kysely<DB>, config: Config, now = 
       from case_deadlines d
      where d.status = 'running'
        and d.code <> all(${[...NON_DUTY_CLOCKS]}::text[])
+       and (${within ?? null}::ltree is null
+            or exists (select 1 from cases c where c.id = d.case_id and c.owner_path <@ ${within ?? null}::ltree))
        and (d.due_on - ${asOf}::date) <= greatest(3, 0.2 * (d.due_on - d.started_on))
      order by d.due_on
      limit 5000`.execute(db);
@@ -158,7 +166,12 @@ export async function runSupervisionSweep(db: Kysely<DB>, config: Config, now = 
 }
 
 /** Delivered matters whose 复查 (or 复核) window passed without a request are closed (办结). */
-export async function runWindowSweep(db: Kysely<DB>, config: Config, now = new Date()): Promise<number> {
+export async function runWindowSweep(
+  db: Kysely<DB>,
+  config: Config,
+  now = new Date(),
+  within?: string,
+): Promise<number> {
   const asOf = today(now);
   const cal = await workCalendar(db);
   const due = await sql<{ case_id: string }>`
@@ -166,6 +179,7 @@ export async function runWindowSweep(db: Kysely<DB>, config: Config, now = new D
       from case_deadlines d join cases c on c.id = d.case_id
      where d.status = 'running' and d.code in ('D_REVIEW_WINDOW', 'D_RECHECK_WINDOW')
        and d.due_on < ${asOf}::date and c.status in ('delivered', 'review_delivered')
+       and (${within ?? null}::ltree is null or c.owner_path <@ ${within ?? null}::ltree)
      limit 2000`.execute(db);
   let closed = 0;
   for (const { case_id } of due.rows) {
