@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -39,9 +40,44 @@ export interface OpenOptions {
   poolMax?: number;
 }
 
+/**
+ * Parameterised statements become named prepared statements, so PostgreSQL plans each distinct
+ * statement once per connection instead of on every request (planning cost as much as executing for
+ * the queue and case-page queries). Statements without parameters (migrations, SET) are sent as is.
+ */
+function preparedPool(pool: pg.Pool): pg.Pool {
+  const names = new Map<string, string>();
+  const nameOf = (text: string) => {
+    let name = names.get(text);
+    if (!name) {
+      name = `lb_${crypto.createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+      if (names.size < 5000) names.set(text, name);
+    }
+    return name;
+  };
+  const connect = pool.connect.bind(pool) as () => Promise<pg.PoolClient>;
+  (pool as unknown as { connect: () => Promise<pg.PoolClient> }).connect = async () => {
+    const client = await connect();
+    const marked = client as pg.PoolClient & { laibanPrepared?: boolean };
+    if (!marked.laibanPrepared) {
+      const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+      (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+        const [text, values] = args;
+        if (typeof text === 'string' && Array.isArray(values) && values.length > 0) {
+          return query({ name: nameOf(text), text, values });
+        }
+        return query(...args);
+      };
+      marked.laibanPrepared = true;
+    }
+    return client;
+  };
+  return pool;
+}
+
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolMax ?? 10 });
+    const pool = preparedPool(new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolMax ?? 10 }));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return {
       kind: 'postgres',
