@@ -447,7 +447,7 @@ async function main(): Promise<void> {
     const nextIntake = intakeFactory(rng, meta.persons, meta.categories, meta.clerk.unitName);
     const plan: [string, number, (c: number) => { method: 'GET' | 'POST'; path: string; body?: unknown }][] =
       [
-        ['intake', 201, () => ({ method: 'POST', path: '/api/cases', body: nextIntake() })],
+        ['intake', 201, () => ({ method: 'POST', path: '/api/cases?view=summary', body: nextIntake() })],
         // The to-do queue page: the open cases the clerk's units handle, nearest deadline first.
         ['queue', 200, () => ({ method: 'GET', path: '/api/cases?mine=true&open=true&sort=due&limit=20' })],
         // Every open case the clerk may read (the "all cases" tab sorted by due date).

@@ -322,7 +322,9 @@ async function main() {
       await fill(form, '事发地点', '杏林社区戏台院');
       await page.getByTestId('petitioner-0').getByRole('button', { name: '移除' }).click();
       const [response] = await Promise.all([
-        page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/api/cases')),
+        page.waitForResponse(
+          (r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/cases',
+        ),
         page.getByTestId('intake-submit').click(),
       ]);
       assert(response.status() === 400, `POST /api/cases answered ${response.status()}, expected 400`);
@@ -357,7 +359,9 @@ async function main() {
     await page.locator('.ant-upload-list-item-done').nth(1).waitFor();
     await shot(page, '03-intake');
     const [response] = await Promise.all([
-      page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/api/cases')),
+      page.waitForResponse(
+        (r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/cases',
+      ),
       page.getByTestId('intake-submit').click(),
     ]);
     const body = await response.json();
@@ -506,7 +510,9 @@ async function main() {
     await fill(form, '事发地点', '幸福小区2号楼楼顶');
     await shot(page, '08-intake-agent');
     const [response] = await Promise.all([
-      page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/api/cases')),
+      page.waitForResponse(
+        (r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/cases',
+      ),
       page.getByTestId('intake-submit').click(),
     ]);
     const body = await response.json();

@@ -89,3 +89,13 @@ describe('scope', () => {
     void makeUnit;
   });
 });
+
+describe('POST /api/cases?view=summary', () => {
+  it('answers with the number, visibility and warnings only', async () => {
+    const d = await makeDistrict();
+    const ws = await signInAs(await makeUser(d.communityA1, [{ role: 'workstation_staff' }]));
+    const res = await expectOk(await ws.post('/api/cases?view=summary', intake()), 201);
+    expect(res).toMatchObject({ visible: true, referredToDiscipline: false, case: null, warnings: [] });
+    expect((await ws.get(`/api/cases/${res.id}`)).status).toBe(200);
+  });
+});

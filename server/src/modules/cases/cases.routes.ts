@@ -139,12 +139,18 @@ export async function caseRoutes(fastify: FastifyInstance, { ctxOf }: RouteDeps)
       schema: {
         tags,
         summary: '登记 Register a petition or dispute (any channel)',
+        description:
+          'Answers with the case page (`case`), or with `view=summary` only the number, visibility and warnings ' +
+          '(what a form needs before it opens the case page).',
+        querystring: z.object({ view: z.enum(['full', 'summary']).default('full') }),
         body: intakeBody,
         response: {
           201: z.object({
             id: z.uuid(),
             caseNo: z.string(),
             referredToDiscipline: z.boolean(),
+            /** False when the matter left the registrar's view at once (referred to discipline inspection). */
+            visible: z.boolean(),
             warnings: z.array(z.object({ code: z.string(), caseId: z.uuid(), caseNo: z.string() })),
             case: caseDetail.nullable(),
           }),
@@ -156,10 +162,21 @@ export async function caseRoutes(fastify: FastifyInstance, { ctxOf }: RouteDeps)
       const ctx = ctxOf(req);
       const r = await registerCase(ctx, req.body);
       const c = await findCaseInScope(ctx.db, ctx.actor, r.caseId);
+      if (req.query.view === 'summary') {
+        return reply.status(201).send({
+          id: r.caseId,
+          caseNo: r.caseNo,
+          referredToDiscipline: r.referredToDiscipline,
+          visible: !!c,
+          warnings: r.warnings,
+          case: null,
+        });
+      }
       return reply.status(201).send({
         id: r.caseId,
         caseNo: r.caseNo,
         referredToDiscipline: r.referredToDiscipline,
+        visible: !!c,
         warnings: r.warnings,
         // A matter referred to discipline inspection leaves the registrar's view at once.
         case: c ? await presentCase(ctx, c) : null,

@@ -258,6 +258,8 @@ export interface IntakeResult {
   referredToDiscipline: boolean;
   warnings: { code: IntakeWarningCode; caseId: string; caseNo: string }[];
   /** null when the matter left the registrar's view (an accusation referred to discipline inspection). */
+  /** False when the matter left the registrar's view at once (referred to discipline inspection). */
+  visible: boolean;
   case: CaseDetail | null;
 }
 
@@ -288,7 +290,9 @@ export const casesApi = {
     api<{ items: CaseEvent[] }>(`${casePath(id)}/events`, { signal }),
   history: (by: { idNumber?: string; phone?: string }, signal?: AbortSignal) =>
     api<HistoryResult>('/api/cases/history', { query: by, signal }),
-  register: (body: IntakeBody) => api<IntakeResult>('/api/cases', { method: 'POST', body }),
+  // The form opens the case page next, so it asks for the short answer only.
+  register: (body: IntakeBody) =>
+    api<IntakeResult>('/api/cases', { method: 'POST', body, query: { view: 'summary' } }),
   /** A state-changing command or a status-keeping action: POST /api/cases/:id/<kebab-name>. */
   run: (id: string, name: string, body: Record<string, unknown>) =>
     api<CaseDetail>(`${casePath(id)}/${commandPath(name)}`, { method: 'POST', body }),

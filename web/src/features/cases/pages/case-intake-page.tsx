@@ -230,7 +230,7 @@ export function CaseIntakePage() {
   const submit = async (v: IntakeFormValues) => {
     try {
       const r = await register.mutateAsync(toIntakeBody(v, uploadIds));
-      if (!r.case) {
+      if (!r.visible) {
         setReferred(r.caseNo);
         return;
       }
