@@ -149,9 +149,16 @@ describe('LocalDiskStorage', () => {
     expect(await storage.exists(key)).toBe(false);
     expect(filesUnder(dir)).toEqual([]);
     // and a Node stream that errors
-    const stream = new Readable({ read() {} });
-    stream.push(randomBytes(1000));
-    setTimeout(() => stream.destroy(new Error('socket hang up')), 5);
+    // The error comes from the stream's own read, after a first chunk, so it is always delivered to
+    // the consumer (a timer could fire after put() had already given up on the stream).
+    let reads = 0;
+    const stream = new Readable({
+      read() {
+        reads += 1;
+        if (reads === 1) this.push(randomBytes(1000));
+        else this.destroy(new Error('socket hang up'));
+      },
+    });
     await expect(storage.put(key, stream)).rejects.toThrow('socket hang up');
     expect(filesUnder(dir)).toEqual([]);
   });
