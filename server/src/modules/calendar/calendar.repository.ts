@@ -5,16 +5,8 @@
  * The calendar lives in the database because each year's rest days come from a State Council notice
  * that an administrator enters when it is published (DOMAIN.md §2.2–2.3); `addYear` replaces a year
  * in one transaction so no deadline is ever computed against half a notice.
- *
- * TABLE TYPES: the three table interfaces below must also be in server/src/db/types.ts (kept by another
- * engineer), listed in `DB` as
- *   holiday_calendar: HolidayCalendarTable; calendar_years: CalendarYearsTable;
- *   deadline_profiles: DeadlineProfilesTable;
- * with exactly these shapes. Functions here take `Kysely<DB & CalendarTables>`, so they accept the app's
- * `Conn` once `DB` has the tables, and `conn.withTables<CalendarTables>()` before that. When the copies
- * in types.ts are final, the local ones can be replaced by imports from there.
  */
-import type { ColumnType, Kysely, Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/types.js';
 import type { HolidayEntry } from './calendar.types.js';
 import {
@@ -26,48 +18,15 @@ import {
 import { WorkCalendar } from './work-calendar.js';
 
 /** As in db/types.ts: optional on insert, the column has a default. */
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type Json<T> = ColumnType<T, string | T, string | T>;
+/** The calendar's tables (their row types live in db/types.ts with the others). */
+export type CalendarTables = Pick<DB, 'holiday_calendar' | 'calendar_years' | 'deadline_profiles'>;
 
-export interface HolidayCalendarTable {
-  /** 'YYYY-MM-DD': the date type parser keeps dates as strings (db/database.ts). */
-  day: string;
-  kind: 'holiday' | 'makeup_workday';
-  name: string;
-  notice: string;
-  created_at: Timestamp;
-}
+/** The app connection or a transaction. */
+export type CalendarConn = Kysely<DB> | Transaction<DB>;
 
-export interface CalendarYearsTable {
-  year: number;
-  notice: string;
-  loaded_at: Timestamp;
-}
-
-export interface DeadlineProfilesTable {
-  code: string;
-  version: number;
-  name: string;
-  valid_from: string;
-  body: Json<Record<string, unknown>>;
-  created_at: Timestamp;
-}
-
-export type CalendarTables = {
-  holiday_calendar: HolidayCalendarTable;
-  calendar_years: CalendarYearsTable;
-  deadline_profiles: DeadlineProfilesTable;
-};
-
-/** The app connection or transaction, seen with the calendar tables. */
-export type CalendarConn = Kysely<DB & CalendarTables> | Transaction<DB & CalendarTables>;
-
-function inTransaction<T>(
-  conn: CalendarConn,
-  fn: (trx: Transaction<DB & CalendarTables>) => Promise<T>,
-): Promise<T> {
+function inTransaction<T>(conn: CalendarConn, fn: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
   // Join the caller's transaction (e.g. an admin use case that also writes an admin event), or open one.
-  if (conn.isTransaction) return fn(conn as Transaction<DB & CalendarTables>);
+  if (conn.isTransaction) return fn(conn as Transaction<DB>);
   return conn.transaction().execute(fn);
 }
 

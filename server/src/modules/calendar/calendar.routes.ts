@@ -7,7 +7,7 @@ import { errorResponses } from '../../http/schemas.js';
 import { authorize, can } from '../../policy/policy.js';
 import { recordAdminEvent } from '../audit/admin-events.js';
 import { invalidateCalendar, today, workCalendar } from '../cases/case-clock.js';
-import { addYear, type CalendarConn } from './calendar.repository.js';
+import { addYear } from './calendar.repository.js';
 import { BUILTIN_PROFILES } from './deadline-rules.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dateFormat');
@@ -108,7 +108,7 @@ export async function calendarRoutes(fastify: FastifyInstance, { ctxOf }: RouteD
       const entries = req.body.days.map((d) => ({ ...d, notice: req.body.notice }));
       try {
         await ctx.db.transaction().execute(async (trx) => {
-          await addYear(trx as unknown as CalendarConn, year, req.body.notice, entries);
+          await addYear(trx, year, req.body.notice, entries);
           await recordAdminEvent(trx, {
             actor: ctx.actor,
             type: 'calendar.year_loaded',

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Conn } from '../../db/database.js';
-import { type CalendarConn, loadCalendar } from '../calendar/calendar.repository.js';
+import { loadCalendar } from '../calendar/calendar.repository.js';
 import type { ISODate } from '../calendar/calendar.types.js';
 import { computeProfileDue, dueColour } from '../calendar/deadline-engine.js';
 import { BUILTIN_PROFILES, type DeadlineProfile, NATIONAL_PROFILE } from '../calendar/deadline-rules.js';
@@ -37,7 +37,7 @@ let calendar: Promise<WorkCalendar> | undefined;
 /** The holiday calendar, loaded once and reloaded after an administrator adds a year. */
 export function workCalendar(conn: Conn): Promise<WorkCalendar> {
   // The calendar module types its tables on its own until its interfaces move into db/types.ts.
-  calendar ??= loadCalendar(conn as unknown as CalendarConn).catch((err: unknown) => {
+  calendar ??= loadCalendar(conn).catch((err: unknown) => {
     calendar = undefined;
     throw err;
   });

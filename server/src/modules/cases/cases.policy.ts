@@ -2,7 +2,7 @@ import { type Expression, type SqlBool, sql } from 'kysely';
 import type { Actor } from '../../policy/actor.js';
 import type { Permission } from '../../policy/permissions.js';
 import { can, scopeRoots } from '../../policy/policy.js';
-import { COMMANDS, type CommandName, commandsFrom, type Status } from './cases.workflow.js';
+import { COMMANDS, type CommandName, commandsFrom, OPEN_STATUSES, type Status } from './cases.workflow.js';
 
 /**
  * Who may see and act on a case.
@@ -72,25 +72,6 @@ export const ACTIONS = [
 export type ActionName = (typeof ACTIONS)[number];
 
 const HANDLING: readonly Status[] = ['accepted', 'in_progress', 'mediating', 'hearing'];
-const OPEN_FOR_NOTES: readonly Status[] = [
-  'registered',
-  'triage',
-  'transferred',
-  'assigned',
-  'objected',
-  'referred_discipline',
-  ...HANDLING,
-  'opinion_issued',
-  'delivered',
-  'expert_review',
-  'review_requested',
-  'reviewing',
-  'review_decided',
-  'review_delivered',
-  'recheck_requested',
-  'rechecking',
-  'recheck_decided',
-];
 
 export function canAct(actor: Actor, action: ActionName, c: CaseForPolicy): boolean {
   switch (action) {
@@ -99,15 +80,15 @@ export function canAct(actor: Actor, action: ActionName, c: CaseForPolicy): bool
     case 'whistle':
       return HANDLING.includes(c.status) && canOnOwner(actor, 'case.handle', c);
     case 'attachLeader':
-      return OPEN_FOR_NOTES.includes(c.status) && canOnOwner(actor, 'case.package', c);
+      return OPEN_STATUSES.includes(c.status) && canOnOwner(actor, 'case.package', c);
     case 'reportProgress':
-      return OPEN_FOR_NOTES.includes(c.status) && canOnOwner(actor, 'case.handle', c);
+      return OPEN_STATUSES.includes(c.status) && canOnOwner(actor, 'case.handle', c);
     case 'confirmReceipt':
       return (
         (c.status === 'delivered' || c.status === 'review_delivered') && canOnOwner(actor, 'case.handle', c)
       );
     case 'supervise':
-      return OPEN_FOR_NOTES.includes(c.status) && canOnOwner(actor, 'case.supervise', c);
+      return OPEN_STATUSES.includes(c.status) && canOnOwner(actor, 'case.supervise', c);
     default: {
       const never: never = action;
       return never;

@@ -1,54 +1,13 @@
-/**
- * SQL for the matter categories (server/migrations/0003_taxonomy.sql).
- *
- * TABLE TYPES: server/src/db/types.ts (kept by another engineer) does not list these tables yet.
- * Until it does, every function here sees them through `withTables<TaxonomyTables>()`, which keeps
- * a transaction a transaction, so callers simply pass the app's `Conn`. Once CategorySetsTable and
- * CategoriesTable are in db/types.ts and `DB` has `category_sets` and `categories`, the local
- * interfaces below can be replaced by imports and `tables()` by the connection itself.
- */
-import type { ColumnType, Generated, Kysely } from 'kysely';
+/** SQL for the matter categories (server/migrations/0003_taxonomy.sql). */
+import type { Kysely } from 'kysely';
 import type { Nature } from '../../../../common/src/cases.js';
 import type { CategoryFlag } from '../../../../common/src/taxonomy.js';
 import type { Conn } from '../../db/database.js';
 import type { DB } from '../../db/types.js';
 import type { Actor } from '../../policy/actor.js';
 
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-
-export interface CategorySetsTable {
-  id: string;
-  name: string;
-  version: number;
-  is_active: Generated<boolean>;
-  created_at: Timestamp;
-}
-
-export interface CategoriesTable {
-  set_id: string;
-  code: string;
-  parent_code: string | null;
-  level: number;
-  name: string;
-  name_en: string | null;
-  national_category: string | null;
-  flags: ColumnType<string[], string[] | undefined, string[]>;
-  default_nature: string | null;
-  is_public: Generated<boolean>;
-  is_active: Generated<boolean>;
-  sort_order: Generated<number>;
-  id: Generated<string>;
-}
-
-export type TaxonomyTables = {
-  category_sets: CategorySetsTable;
-  categories: CategoriesTable;
-};
-
-/** The connection (or transaction) seen with the taxonomy tables. */
-function tables(conn: Conn): Kysely<DB & TaxonomyTables> {
-  const base: Kysely<DB> = conn;
-  return base.withTables<TaxonomyTables>();
+function tables(conn: Conn): Kysely<DB> {
+  return conn;
 }
 
 export interface CategorySetRow {

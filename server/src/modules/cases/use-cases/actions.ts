@@ -8,33 +8,10 @@ import { runningClocks, startClock } from '../case-clock.js';
 import { type ActionName, canAct } from '../cases.policy.js';
 import { addCaseUnit, findUnit, sameDistrict } from '../cases.repository.js';
 import type { ACTION_BODIES } from '../cases.schemas.js';
-import type { Status } from '../cases.workflow.js';
+import { OPEN_STATUSES } from '../cases.workflow.js';
 import type { CommandRun, Outcome, Step } from './run-command.js';
 
 type Body<A extends ActionName> = z.infer<(typeof ACTION_BODIES)[A]>;
-
-const ALL: readonly Status[] = [
-  'registered',
-  'triage',
-  'transferred',
-  'assigned',
-  'objected',
-  'referred_discipline',
-  'accepted',
-  'in_progress',
-  'mediating',
-  'hearing',
-  'opinion_issued',
-  'delivered',
-  'expert_review',
-  'review_requested',
-  'reviewing',
-  'review_decided',
-  'review_delivered',
-  'recheck_requested',
-  'rechecking',
-  'recheck_decided',
-];
 
 /** A change to the record that keeps the status (canAct decides where it is offered). */
 function action<A extends ActionName>(
@@ -44,7 +21,7 @@ function action<A extends ActionName>(
   version: number,
   apply: (s: Step) => Promise<Outcome>,
 ): CommandRun {
-  return { event, version, allowedFrom: ALL, authorize: (c) => canAct(actor, name, c), apply };
+  return { event, version, allowedFrom: OPEN_STATUSES, authorize: (c) => canAct(actor, name, c), apply };
 }
 
 /**
