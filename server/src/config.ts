@@ -44,6 +44,7 @@ const schema = z.object({
     .max(24 * 60)
     .default(15),
   AUDIT_HASH: z.enum(['sha256', 'sm3']).default('sha256'),
+  FIELD_CIPHER: z.enum(['aes-256-gcm', 'sm4']).default('aes-256-gcm'),
   TIMERS: z
     .enum(['on', 'off'])
     .default('on')
@@ -73,6 +74,8 @@ export interface Config {
   trustProxy: boolean;
   /** Hash of the audit chains: SHA-256, or SM3 where national cryptography is required. */
   auditHash: 'sha256' | 'sm3';
+  /** Cipher for new personal-data values: AES-256-GCM, or SM4 where national cryptography is required. */
+  fieldCipher: 'aes-256-gcm' | 'sm4';
   /** Whether this process runs the supervision, anchoring and outbox timers. */
   timers: boolean;
 }
@@ -138,6 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbPoolMax: c.DB_POOL_MAX,
     trustProxy: c.TRUST_PROXY,
     auditHash: c.AUDIT_HASH,
+    fieldCipher: c.FIELD_CIPHER,
     timers: c.TIMERS,
   };
 }

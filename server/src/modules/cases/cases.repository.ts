@@ -335,7 +335,7 @@ function queueCandidates(roots: string[], limit: number, cursor?: Cursor) {
 /** Earlier cases of the same person (keyed hash of ID number or phone), newest first. */
 export function historyByIdentity(
   conn: Conn,
-  hmacs: { id?: string | undefined; phone?: string | undefined },
+  hmacs: { id?: string[] | undefined; phone?: string[] | undefined },
 ) {
   return conn
     .selectFrom('case_parties as p')
@@ -352,8 +352,8 @@ export function historyByIdentity(
     ])
     .where((eb) => {
       const ors = [];
-      if (hmacs.id) ors.push(eb('p.id_number_hmac', '=', hmacs.id));
-      if (hmacs.phone) ors.push(eb('p.phone_hmac', '=', hmacs.phone));
+      if (hmacs.id) ors.push(eb('p.id_number_hmac', 'in', hmacs.id));
+      if (hmacs.phone) ors.push(eb('p.phone_hmac', 'in', hmacs.phone));
       return eb.or(ors);
     })
     .orderBy('cases.received_at', 'desc')

@@ -314,8 +314,8 @@ export async function caseRoutes(fastify: FastifyInstance, { ctxOf }: RouteDeps)
         ? (normalizeIdNumber(req.query.idNumber) ?? req.query.idNumber.toUpperCase())
         : undefined;
       const rows = await historyByIdentity(ctx.db, {
-        id: id ? fc.blindIndex(id) : undefined,
-        phone: req.query.phone ? fc.blindIndex(normalizePhone(req.query.phone)) : undefined,
+        id: id ? fc.blindIndexes(id) : undefined,
+        phone: req.query.phone ? fc.blindIndexes(normalizePhone(req.query.phone)) : undefined,
       });
       const visible = new Set(
         rows.length

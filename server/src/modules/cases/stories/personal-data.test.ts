@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { buildApp } from '../../../http/app.js';
 import { expectOk, intake } from '../../../test/case-factories.js';
-import { makeDistrict, makeUser, signInAs } from '../../../test/factories.js';
+import { makeDistrict, makeUser, signInAs, TEST_PASSWORD } from '../../../test/factories.js';
 import {
   accessRows,
   detail,
@@ -13,6 +14,8 @@ import {
   STORY,
   testDb,
 } from '../../../test/story-helpers.js';
+import { signIn } from '../../../test/test-app.js';
+import { testConfig, testDatabase } from '../../../test/test-db.js';
 
 /**
  * PIPL (DOMAIN.md §7): identity numbers and phones are stored encrypted and shown masked; the full
@@ -136,5 +139,57 @@ describe('personal data of petitioners', STORY, () => {
       },
     ]);
     await expectChainIntact([id]);
+  });
+});
+
+describe('switching the field cipher to SM4 on a live database', STORY, () => {
+  it('writes new parties with SM4, still unmasks the AES ones and finds the person across both', async () => {
+    const d = await makeDistrict();
+    const wsUser = await makeUser(d.communityA1, [{ role: 'workstation_staff' }]);
+    const p = person('葛二十');
+    const before = await signInAs(wsUser);
+    const oldId = (await expectCreated(await before.post('/api/cases', intake({ petitioners: [p] })))).id;
+
+    // The same database served by a process configured for national cryptography.
+    const smApp = await buildApp({
+      config: testConfig({ FIELD_CIPHER: 'sm4' }),
+      database: await testDatabase(),
+    });
+    try {
+      const after = await signIn(smApp, wsUser.username, TEST_PASSWORD);
+      const newId = (await expectCreated(await after.post('/api/cases', intake({ petitioners: [p] })))).id;
+      const stored = await (await testDb())
+        .selectFrom('case_parties')
+        .select(['case_id', 'id', 'id_number_enc', 'phone_enc', 'id_number_hmac'])
+        .where('case_id', 'in', [oldId, newId])
+        .execute();
+      const oldRow = stored.find((r) => r.case_id === oldId);
+      const newRow = stored.find((r) => r.case_id === newId);
+      expect(oldRow?.id_number_enc?.startsWith('v1.')).toBe(true);
+      expect(newRow?.id_number_enc?.startsWith('s1.')).toBe(true);
+      expect(newRow?.phone_enc?.startsWith('s1.')).toBe(true);
+      expect(newRow?.id_number_hmac).not.toBe(oldRow?.id_number_hmac);
+
+      // History finds both cases of the person, whichever cipher wrote them, on either process.
+      for (const client of [after, before]) {
+        const history = await expectOk(await client.get(`/api/cases/history?idNumber=${p.idNumber}`));
+        expect(new Set((history.items as Json[]).map((x) => x.id))).toEqual(new Set([oldId, newId]));
+      }
+      // Unmasking reads either format.
+      for (const [caseId, row] of [
+        [oldId, oldRow],
+        [newId, newRow],
+      ] as const) {
+        const shown = await expectOk(
+          await after.post(`/api/cases/${caseId}/parties/${row?.id}/unmask`, {
+            reason: '核对身份',
+            fields: ['idNumber', 'phone'],
+          }),
+        );
+        expect(shown).toEqual({ idNumber: p.idNumber, phone: p.phone });
+      }
+    } finally {
+      await smApp.close();
+    }
   });
 });
