@@ -38,6 +38,8 @@ export interface Cluster {
   dir: string;
   port: number;
   url: (db: string, options?: string) => string;
+  /** The same database through the cluster's Unix socket (no TCP stack on the way). */
+  socketUrl: (db: string) => string;
   stop: () => void;
   version: string;
 }
@@ -121,6 +123,7 @@ export async function startCluster(dir: string, opts: { fresh: boolean }): Promi
       version,
       url: (db, options) =>
         `postgres://postgres@127.0.0.1:${port}/${db}${options ? `?options=${encodeURIComponent(options)}` : ''}`,
+      socketUrl: (db) => `postgresql://postgres@/${db}?host=${encodeURIComponent(sock)}&port=${port}`,
       stop,
     };
   } catch (err) {

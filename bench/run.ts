@@ -27,6 +27,7 @@ const HELP = `Usage: npm run bench -- [options]
   --warmup S                 warm-up seconds per phase (default 5)
   --clients N                concurrent HTTP clients (default 16)
   --keep                     reuse the database loaded by an earlier run (same --dir)
+  --pg-tcp                   the server reaches PostgreSQL over loopback TCP instead of the Unix socket
   --dir PATH                 where the database and server data live (default /tmp/laiban-bench-<engine>)
   --batch N                  cases per bulk INSERT statement (default 10000 postgres, 5000 pglite)
   --phases LIST              comma-separated subset of intake,queue,queue-all,detail (default all)
@@ -46,6 +47,7 @@ const { values: args } = parseArgs({
     warmup: { type: 'string', default: '5' },
     clients: { type: 'string', default: '16' },
     keep: { type: 'boolean', default: false },
+    'pg-tcp': { type: 'boolean', default: false },
     dir: { type: 'string' },
     batch: { type: 'string' },
     phases: { type: 'string', default: 'intake,queue,queue-all,detail' },
@@ -422,7 +424,10 @@ async function main(): Promise<void> {
 
     const port = await freePort();
     const tStart = Date.now();
-    const s = await startServer(serverMain, serverEnv(appUrl, port, sec));
+    // A server next to its database talks to it over the Unix socket, as a same-host deployment
+    // would; --pg-tcp measures the loopback TCP path instead.
+    const serverUrl = cluster && !args['pg-tcp'] ? cluster.socketUrl('laiban') : appUrl;
+    const s = await startServer(serverMain, serverEnv(serverUrl, port, sec));
     server = s.child;
     const pid = s.child.pid!;
     log(
@@ -575,6 +580,7 @@ async function main(): Promise<void> {
         build: args['from-source'] ? 'tsx (source)' : 'tsc build (tsconfig.build.json)',
         source,
         env: { NODE_ENV: 'production', LOG_LEVEL: 'warn', TIMERS: 'off', DB_POOL_MAX: '10 (default)' },
+        database: engine === 'postgres' ? (args['pg-tcp'] ? 'loopback TCP' : 'Unix socket') : 'in process',
       },
       run: { clients, durationSeconds: duration, warmupSeconds: warmup, clerk: CLERK, keep: !fresh },
       load: {

@@ -2,6 +2,7 @@ import { type SqlBool, sql } from 'kysely';
 import type { Conn } from '../../db/database.js';
 import { AppError } from '../../http/errors.js';
 import type { Actor } from '../../policy/actor.js';
+import { scopeRoots } from '../../policy/policy.js';
 import { caseScope } from './cases.policy.js';
 
 /** Case numbers come from one sequence, the one place designed to survive a move to a sharded database. */
@@ -194,6 +195,7 @@ export async function listCases(
               f.mineRoots ?? [],
               page.limit + 1,
               page.cursor ? decodeCursor(page.cursor) : undefined,
+              scopeRoots(actor, 'case.read_confidential').length > 0,
             ),
         )
         .selectFrom('cases')
@@ -308,28 +310,41 @@ export async function listCases(
 }
 
 /**
- * The plain to-do queue of a unit subtree, first page by due date: the first rows of each owned
- * unit through the (owner_unit_id, due_on, id) index, merged, plus cases with an open task for
- * one of the units. A town's queue then costs a few tiny index scans however many cases the
- * district holds, instead of walking every open case in due order.
+ * The plain to-do queue of a unit subtree, one page by due date: the first rows of each owned unit
+ * through the (owner_unit_id, due_on, id) index, plus cases with an open task for one of the units,
+ * merged and cut to the page before any case row is read in full. A town's queue then costs a few
+ * tiny index scans and one page of rows, however many cases the district holds. The outer query
+ * still applies the jurisdiction check to that page; owners and task units are case units, so it
+ * drops nothing in a consistent database.
  */
-function queueCandidates(roots: string[], limit: number, cursor?: Cursor) {
-  const after = cursor
-    ? cursor.k === null
-      ? sql`and c.due_on is null and c.id > ${cursor.id}::uuid`
-      : sql`and (c.due_on > ${cursor.k}::date or (c.due_on = ${cursor.k}::date and c.id > ${cursor.id}::uuid) or c.due_on is null)`
-    : sql``;
+function queueCandidates(roots: string[], limit: number, cursor: Cursor | undefined, confidential: boolean) {
+  const after = (alias: string) =>
+    cursor
+      ? cursor.k === null
+        ? sql`and ${sql.ref(`${alias}.due_on`)} is null and ${sql.ref(`${alias}.id`)} > ${cursor.id}::uuid`
+        : sql`and (${sql.ref(`${alias}.due_on`)} > ${cursor.k}::date or (${sql.ref(`${alias}.due_on`)} = ${cursor.k}::date and ${sql.ref(`${alias}.id`)} > ${cursor.id}::uuid) or ${sql.ref(`${alias}.due_on`)} is null)`
+      : sql``;
+  // Without the permission confidential cases cannot be in the page, so they must not take its places.
+  const hidden = (alias: string) =>
+    confidential ? sql`` : sql`and not ${sql.ref(`${alias}.is_confidential`)}`;
   return sql<{ id: string }>`(
-    select x.id
-      from (select id from org_units u where ${pathIn('u.path', roots)}) u
-      cross join lateral (
-        select c.id from cases c
-         where c.owner_unit_id = u.id and c.is_open ${after}
-         order by c.due_on asc nulls last, c.id
-         limit ${limit}) x
-    union
-    select a.case_id from case_assignments a join org_units u on u.id = a.unit_id
-     where a.status in ('assigned', 'reported') and ${pathIn('u.path', roots)})`;
+    select y.id from (
+      select x.id, x.due_on
+        from (select id from org_units u where ${pathIn('u.path', roots)}) u
+        cross join lateral (
+          select c.id, c.due_on from cases c
+           where c.owner_unit_id = u.id and c.is_open ${hidden('c')} ${after('c')}
+           order by c.due_on asc nulls last, c.id
+           limit ${limit}) x
+      union
+      select t.id, t.due_on from case_assignments a
+        join org_units u on u.id = a.unit_id
+        join cases t on t.id = a.case_id
+       where a.status in ('assigned', 'reported') and ${pathIn('u.path', roots)}
+         and t.is_open ${hidden('t')} ${after('t')}
+    ) y
+    order by y.due_on asc nulls last, y.id
+    limit ${limit})`;
 }
 
 /** Earlier cases of the same person (keyed hash of ID number or phone), newest first. */
