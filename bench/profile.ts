@@ -11,8 +11,8 @@ import { PGliteDialect } from '../server/src/db/pglite-dialect.js';
 import type { DB } from '../server/src/db/types.js';
 import { findSession, loadActor } from '../server/src/modules/auth/auth.repository.js';
 import { today } from '../server/src/modules/cases/case-clock.js';
-import { presentCase } from '../server/src/modules/cases/cases.presenter.js';
-import { findCaseInScope, listCases } from '../server/src/modules/cases/cases.repository.js';
+import { loadCaseDetail, presentCase } from '../server/src/modules/cases/cases.presenter.js';
+import { listCases } from '../server/src/modules/cases/cases.repository.js';
 
 /**
  * EXPLAIN ANALYZE of the exact statements the server runs for the measured requests: the server's
@@ -94,9 +94,9 @@ export async function explainRequests(o: {
     steps.push([
       'detail: GET /api/cases/:id',
       async () => {
-        const c = await findCaseInScope(db, actor, o.caseId);
-        if (!c) throw new Error(`case ${o.caseId} not visible to ${o.clerk}`);
-        await presentCase({ db, actor, config: {} as Config, requestId: 'bench' }, c);
+        const found = await loadCaseDetail(db, actor, o.caseId);
+        if (!found) throw new Error(`case ${o.caseId} not visible to ${o.clerk}`);
+        await presentCase({ db, actor, config: {} as Config, requestId: 'bench' }, found.c, found.rows);
       },
     ]);
     for (const [step, fn] of steps) {

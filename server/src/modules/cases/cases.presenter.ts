@@ -3,7 +3,7 @@ import { maskName } from '../../../../common/src/masking.js';
 import type { Ctx } from '../../http/context.js';
 import { daysLeft } from '../calendar/deadline-engine.js';
 import { colourOf, dayDiff, nearestDuty, PETITIONER_WINDOWS, profileForUnit, today } from './case-clock.js';
-import { abilitiesOf, canOnOwner } from './cases.policy.js';
+import { abilitiesOf, canOnOwner, caseScope } from './cases.policy.js';
 import type { CaseRow } from './cases.repository.js';
 import { STATUS_LABELS, type Status } from './cases.workflow.js';
 
@@ -131,55 +131,80 @@ interface DetailRows {
 }
 
 /**
- * Everything the case page shows besides the case row, in one round trip: each part is a JSON
- * aggregate over its table (all keyed by case_id, so this stays one shard's work when distributed).
+ * Everything the case page shows besides the case row, as columns over the row `cases`: each part is
+ * a JSON aggregate over its table (all keyed by case_id, so this stays one shard's work when
+ * distributed).
  */
-async function loadDetailRows(db: Ctx['db'], c: CaseRow): Promise<DetailRows> {
-  const r = await sql<DetailRows>`
-    select
+const detailColumns = sql<DetailRows>`
       (select coalesce(json_agg(json_build_object('unit_id', cu.unit_id, 'relation', cu.relation, 'unit_path', cu.unit_path::text,
                  'name', u.name, 'kind', u.kind) order by cu.added_at), '[]')
-         from case_units cu join org_units u on u.id = cu.unit_id where cu.case_id = ${c.id}) as units,
+         from case_units cu join org_units u on u.id = cu.unit_id where cu.case_id = cases.id) as units,
       (select coalesce(json_agg(json_build_object('id', p.id, 'role', p.role, 'party_type', p.party_type, 'name', p.name,
                  'id_type', p.id_type, 'id_number_masked', p.id_number_masked, 'phone_masked', p.phone_masked,
                  'address', p.address) order by p.sort_order), '[]')
-         from case_parties p where p.case_id = ${c.id}) as parties,
+         from case_parties p where p.case_id = cases.id) as parties,
       (select coalesce(json_agg(json_build_object('id', d.id, 'code', d.code, 'unit_id', d.unit_id, 'assignment_id', d.assignment_id,
                  'started_on', d.started_on, 'due_on', d.due_on, 'period', d.period, 'period_unit', d.period_unit,
                  'extension_days', d.extension_days, 'paused_days', d.paused_days, 'status', d.status,
                  'unverified', d.unverified) order by d.created_at), '[]')
-         from case_deadlines d where d.case_id = ${c.id}) as deadlines,
+         from case_deadlines d where d.case_id = cases.id) as deadlines,
       (select coalesce(json_agg(json_build_object('id', a.id, 'unit_id', a.unit_id, 'unit_name', u.name, 'unit_path', u.path::text,
                  'role', a.role, 'task', a.task, 'status', a.status, 'report_due_on', a.report_due_on,
                  'feedback_due_on', a.feedback_due_on, 'reported_at', a.reported_at, 'feedback', a.feedback,
                  'feedback_at', a.feedback_at, 'objection_reason', a.objection_reason,
                  'objection_decision', a.objection_decision, 'assigned_at', a.assigned_at) order by a.assigned_at), '[]')
-         from case_assignments a join org_units u on u.id = a.unit_id where a.case_id = ${c.id}) as assignments,
+         from case_assignments a join org_units u on u.id = a.unit_id where a.case_id = cases.id) as assignments,
       (select coalesce(json_agg(json_build_object('id', o.id, 'tier', o.tier, 'trigger', o.trigger, 'target_unit_id', o.target_unit_id,
                  'target_name', u.name, 'reason', o.reason, 'due_on', o.due_on, 'status', o.status, 'reply', o.reply,
                  'replied_at', o.replied_at, 'created_at', o.created_at) order by o.created_at), '[]')
-         from supervision_orders o join org_units u on u.id = o.target_unit_id where o.case_id = ${c.id}) as orders,
+         from supervision_orders o join org_units u on u.id = o.target_unit_id where o.case_id = cases.id) as orders,
       (select coalesce(json_agg(json_build_object('id', a.id, 'kind', a.kind, 'original_name', a.original_name, 'mime', a.mime,
                  'size', a.size, 'sha256', a.sha256, 'video_url', a.video_url, 'description', a.description,
                  'uploaded_at', a.uploaded_at) order by a.uploaded_at), '[]')
-         from case_attachments a where a.case_id = ${c.id}) as attachments,
-      (select display_name from users where id = ${c.registered_by}) as registrar,
-      (select display_name from users where id = ${c.leader_user_id}) as leader,
-      (select json_build_object('id', id, 'name', name, 'path', path::text) from org_units where id = ${c.assigning_unit_id}) as assigning`.execute(
-    db,
-  );
+         from case_attachments a where a.case_id = cases.id) as attachments,
+      (select display_name from users where id = cases.registered_by) as registrar,
+      (select display_name from users where id = cases.leader_user_id) as leader,
+      (select json_build_object('id', id, 'name', name, 'path', path::text) from org_units
+        where id = cases.assigning_unit_id) as assigning`;
+
+async function loadDetailRows(db: Ctx['db'], c: CaseRow): Promise<DetailRows> {
+  const r = await sql<DetailRows>`select ${detailColumns} from cases where cases.id = ${c.id}`.execute(db);
   const row = r.rows[0];
   if (!row) throw new Error('detail query returned nothing');
   return row;
 }
 
+/**
+ * The case row, if the actor may see it, with everything its page shows: one statement, so opening
+ * a case costs one round trip to the database.
+ */
+export async function loadCaseDetail(
+  db: Ctx['db'],
+  actor: Ctx['actor'],
+  id: string,
+): Promise<{ c: CaseRow; rows: DetailRows } | undefined> {
+  const r = await sql<CaseRow & DetailRows>`
+    select cases.*, ${detailColumns} from cases where cases.id = ${id} and ${caseScope(actor)}`.execute(db);
+  const row = r.rows[0];
+  if (!row) return undefined;
+  const { units, parties, deadlines, assignments, orders, attachments, registrar, leader, assigning, ...c } =
+    row;
+  return {
+    c,
+    rows: { units, parties, deadlines, assignments, orders, attachments, registrar, leader, assigning },
+  };
+}
+
 const isoOf = (v: string | null) => (v ? new Date(v).toISOString() : null);
 
 /** The case page: everything the actor may see, personal identifiers masked, and what they may do. */
-export async function presentCase(ctx: Ctx, c: CaseRow) {
+export async function presentCase(ctx: Ctx, c: CaseRow, loaded?: DetailRows) {
   const { db, actor } = ctx;
   const asOf = today();
-  const [rows, profile] = await Promise.all([loadDetailRows(db, c), profileForUnit(db, c.owner_path)]);
+  const [rows, profile] = await Promise.all([
+    loaded ?? loadDetailRows(db, c),
+    profileForUnit(db, c.owner_path),
+  ]);
   const { units, parties, deadlines, assignments, orders, attachments } = rows;
   const assigning = rows.assigning;
   const registrar = rows.registrar ? { id: c.registered_by, display_name: rows.registrar } : undefined;

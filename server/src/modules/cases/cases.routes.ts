@@ -12,7 +12,7 @@ import { can, scopeRoots } from '../../policy/policy.js';
 import { today } from './case-clock.js';
 import { loadEvents } from './case-events.js';
 import { caseScope } from './cases.policy.js';
-import { presentCase, presentListItem } from './cases.presenter.js';
+import { loadCaseDetail, presentCase, presentListItem } from './cases.presenter.js';
 import { findCaseInScope, historyByIdentity, listCases } from './cases.repository.js';
 import {
   ACTION_BODIES,
@@ -84,8 +84,8 @@ export async function caseRoutes(fastify: FastifyInstance, { ctxOf }: RouteDeps)
 
   const detail = async (req: FastifyRequest, id: string) => {
     const ctx = ctxOf(req);
-    const c = await findCaseInScope(ctx.db, ctx.actor, id);
-    if (!c) {
+    const found = await loadCaseDetail(ctx.db, ctx.actor, id);
+    if (!found) {
       // Attempts on a confidential matter are recorded: who looked for an accusation matters (第30条).
       const hidden = await ctx.db
         .selectFrom('cases')
@@ -107,7 +107,7 @@ export async function caseRoutes(fastify: FastifyInstance, { ctxOf }: RouteDeps)
       }
       throw new AppError('NOT_FOUND');
     }
-    return presentCase(ctx, c);
+    return presentCase(ctx, found.c, found.rows);
   };
 
   /**
