@@ -17,3 +17,5 @@ done
 BASE_URL="http://127.0.0.1:$PORT" node scripts/browser-smoke.mjs || { cat "$DATA/server.log"; exit 1; }
 # The workbench stories S1 and S2 through the UI, on the same demo district.
 BASE_URL="http://127.0.0.1:$PORT" node scripts/browser-cases.mjs || { cat "$DATA/server.log"; exit 1; }
+# The ledger: export read back, template, import with bad lines, corrected import, re-import.
+BASE_URL="http://127.0.0.1:$PORT" node scripts/browser-ledger.mjs || { cat "$DATA/server.log"; exit 1; }

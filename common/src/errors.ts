@@ -101,6 +101,16 @@ export const ERROR_CODES = {
   },
   ATTACHMENT_TOO_LARGE: { status: 413, zh: '文件超过大小限制', en: 'The file is too large' },
   ATTACHMENT_EMPTY: { status: 400, zh: '文件内容为空，请重新选择文件', en: 'The file is empty' },
+  LEDGER_FILE_INVALID: {
+    status: 400,
+    zh: '台账文件无法读取，请使用台账导入模板',
+    en: 'The ledger file cannot be read; use the import template',
+  },
+  LEDGER_ROWS_INVALID: {
+    status: 422,
+    zh: '台账中有内容有误的行，整个文件未导入，请修改后重新导入',
+    en: 'Some ledger rows are invalid; nothing was imported',
+  },
   INTERNAL: { status: 500, zh: '系统内部错误，请稍后再试或联系管理员', en: 'Internal error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

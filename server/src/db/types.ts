@@ -404,6 +404,16 @@ export interface SchemaMigrationsTable {
   applied_at: Timestamp;
 }
 
+/** server/migrations/0005_ledger.sql: legacy ledger lines imported as cases. */
+export interface LedgerEntriesTable {
+  unit_id: string;
+  ledger_no: string;
+  case_id: string;
+  import_id: string;
+  imported_by: string;
+  imported_at: Timestamp;
+}
+
 export interface DB {
   org_units: OrgUnitsTable;
   workstations: WorkstationsTable;
@@ -433,4 +443,5 @@ export interface DB {
   uploads: UploadsTable;
   outbox: OutboxTable;
   personal_data_access: PersonalDataAccessTable;
+  ledger_entries: LedgerEntriesTable;
 }

@@ -13,7 +13,9 @@ export type AdminEventType =
   | 'user.roles_replaced'
   | 'user.password_reset'
   | 'user.unlocked'
-  | 'calendar.year_loaded';
+  | 'calendar.year_loaded'
+  | 'ledger.exported'
+  | 'ledger.imported';
 
 /** Appends an admin event; call it inside the transaction that makes the change. */
 export async function recordAdminEvent(
@@ -21,7 +23,7 @@ export async function recordAdminEvent(
   e: {
     actor: Actor | null;
     type: AdminEventType;
-    entityType: 'org_unit' | 'user' | 'workstation' | 'calendar';
+    entityType: 'org_unit' | 'user' | 'workstation' | 'calendar' | 'ledger';
     entityId: string;
     payload?: Record<string, unknown>;
     requestId?: string;

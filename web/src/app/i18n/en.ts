@@ -1,4 +1,5 @@
 import { casesEn } from './cases.en';
+import { ledgerEn } from './ledger.en';
 import type { Messages } from './zh-CN';
 
 /** English UI text. Same keys as zh-CN (the type makes a missing key a compile error). */
@@ -12,6 +13,7 @@ export const en: Messages = {
     home: 'Home',
     caseQueue: 'Cases',
     caseIntake: 'Register',
+    ledger: 'Ledger',
     admin: 'Administration',
     orgUnits: 'Organisation',
     users: 'Users',
@@ -266,4 +268,5 @@ export const en: Messages = {
     loadFailed: 'Could not check your session',
   },
   cases: casesEn,
+  ledger: ledgerEn,
 };

@@ -1,4 +1,5 @@
 import { casesZhCN } from './cases.zh-CN';
+import { ledgerZhCN } from './ledger.zh-CN';
 
 /**
  * Chinese UI text (the default language). Role, unit-kind and server error messages are not here:
@@ -14,6 +15,7 @@ export const zhCN = {
     home: '首页',
     caseQueue: '信访事项',
     caseIntake: '登记事项',
+    ledger: '台账',
     admin: '系统管理',
     orgUnits: '组织机构',
     users: '用户管理',
@@ -264,6 +266,7 @@ export const zhCN = {
     loadFailed: '无法获取登录状态',
   },
   cases: casesZhCN,
+  ledger: ledgerZhCN,
 };
 
 export type Messages = typeof zhCN;

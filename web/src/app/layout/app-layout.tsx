@@ -10,6 +10,7 @@ import {
   LogoutOutlined,
   ProfileOutlined,
   SettingOutlined,
+  TableOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -48,6 +49,7 @@ const ADMIN_ENTRIES = [
 const CASE_ENTRIES = [
   { path: '/cases', label: 'nav.caseQueue', icon: <ProfileOutlined />, permission: 'case.read' },
   { path: '/cases/new', label: 'nav.caseIntake', icon: <FileAddOutlined />, permission: 'case.intake' },
+  { path: '/ledger', label: 'nav.ledger', icon: <TableOutlined />, permission: 'case.read' },
 ] as const;
 
 export function useAdminEntries() {

@@ -1,6 +1,7 @@
 import type { Nature } from '../../../../../common/src/cases.js';
 import { normalizeIdNumber } from '../../../../../common/src/id-number.js';
 import { maskIdNumber, maskPhone } from '../../../../../common/src/masking.js';
+import type { Trx } from '../../../db/database.js';
 import type { Ctx } from '../../../http/context.js';
 import { AppError } from '../../../http/errors.js';
 import { type FieldCrypto, fieldCryptoFor, normalizePhone } from '../../../lib/field-crypto.js';
@@ -54,7 +55,23 @@ export interface RegisterResult {
  * An accusation whose category belongs to discipline inspection is referred in the same transaction,
  * so it is confidential from its first moment. Nothing is written if any check fails.
  */
-export async function registerCase(ctx: Ctx, input: IntakeInput): Promise<RegisterResult> {
+export interface RegisterOptions {
+  /**
+   * Where a case entered from outside the intake form came from (a legacy ledger line), kept in
+   * the case.registered event so the record says how the case arrived.
+   */
+  provenance?: Record<string, unknown>;
+}
+
+/**
+ * Also runs inside a caller's transaction (ctx.db a transaction): a batch import registers all of
+ * its cases, or none.
+ */
+export async function registerCase(
+  ctx: Ctx,
+  input: IntakeInput,
+  options: RegisterOptions = {},
+): Promise<RegisterResult> {
   const { db, actor } = ctx;
   const receivingId = input.unitId ?? actor.unitId;
   const receiving = await unitById(db, receivingId);
@@ -127,7 +144,9 @@ export async function registerCase(ctx: Ctx, input: IntakeInput): Promise<Regist
   const [cal, profile] = await Promise.all([workCalendar(db), profileForUnit(db, handling.path)]);
   const alg = ctx.config.auditHash;
 
-  const result = await db.transaction().execute(async (trx) => {
+  const inTransaction = <T>(fn: (trx: Trx) => Promise<T>): Promise<T> =>
+    db.isTransaction ? fn(db as Trx) : db.transaction().execute(fn);
+  const result = await inTransaction(async (trx) => {
     const caseId = crypto.randomUUID();
     const caseNo = await nextCaseNo(trx, receivedOn.slice(0, 4));
     const owner = discipline ?? handling;
@@ -158,6 +177,7 @@ export async function registerCase(ctx: Ctx, input: IntakeInput): Promise<Regist
           petitioners: input.petitioners.length,
           representatives: input.representatives.length,
           receivedAt: receivedAt.toISOString(),
+          ...(options.provenance ? { provenance: options.provenance } : {}),
         },
       },
     ];
