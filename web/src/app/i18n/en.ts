@@ -1,3 +1,4 @@
+import { adminConfigEn } from './admin-config.en';
 import { casesEn } from './cases.en';
 import type { Messages } from './zh-CN';
 
@@ -16,6 +17,9 @@ export const en: Messages = {
     orgUnits: 'Organisation',
     users: 'Users',
     apiTokens: 'API tokens',
+    categories: 'Categories',
+    calendar: 'Holiday calendar',
+    deadlineRules: 'Deadline rules',
   },
   header: {
     changePassword: 'Change password',
@@ -266,4 +270,5 @@ export const en: Messages = {
     loadFailed: 'Could not check your session',
   },
   cases: casesEn,
+  adminConfig: adminConfigEn,
 };

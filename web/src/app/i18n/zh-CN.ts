@@ -1,3 +1,4 @@
+import { adminConfigZhCN } from './admin-config.zh-CN';
 import { casesZhCN } from './cases.zh-CN';
 
 /**
@@ -18,6 +19,9 @@ export const zhCN = {
     orgUnits: '组织机构',
     users: '用户管理',
     apiTokens: '接口令牌',
+    categories: '事项分类',
+    calendar: '节假日安排',
+    deadlineRules: '期限配置',
   },
   header: {
     changePassword: '修改密码',
@@ -264,6 +268,7 @@ export const zhCN = {
     loadFailed: '无法获取登录状态',
   },
   cases: casesZhCN,
+  adminConfig: adminConfigZhCN,
 };
 
 export type Messages = typeof zhCN;
