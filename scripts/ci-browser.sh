@@ -17,3 +17,5 @@ done
 BASE_URL="http://127.0.0.1:$PORT" node scripts/browser-smoke.mjs || { cat "$DATA/server.log"; exit 1; }
 # The workbench stories S1 and S2 through the UI, on the same demo district.
 BASE_URL="http://127.0.0.1:$PORT" node scripts/browser-cases.mjs || { cat "$DATA/server.log"; exit 1; }
+# Configuration pages as the administrator (needs a database without a 2027 notice: this fresh one).
+BASE_URL="http://127.0.0.1:$PORT" node scripts/browser-admin.mjs || { cat "$DATA/server.log"; exit 1; }

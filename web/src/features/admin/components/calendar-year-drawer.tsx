@@ -1,6 +1,6 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, DatePicker, Drawer, Form, Input, InputNumber, Space } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../lib/api';
@@ -88,6 +88,8 @@ export function CalendarYearDrawer(props: {
   const [serverError, setServerError] = useState<string | null>(null);
   const year = Form.useWatch('year', form) ?? props.initialYear;
   const loaded = props.existing.find((y) => y.year === year);
+  // The pickers open on the notice's year, not on today's month.
+  const yearStart = dayjs(`${year}-01-01`);
 
   const submit = async (values: YearFormValues) => {
     setServerError(null);
@@ -214,10 +216,11 @@ export function CalendarYearDrawer(props: {
                     <DatePicker.RangePicker
                       id={`holiday-${index}-range`}
                       aria-label={t('adminConfig.calendar.form.range')}
+                      defaultPickerValue={[yearStart, yearStart]}
                     />
                   </Form.Item>
                   <Form.Item name={[field.name, 'makeup']} label={t('adminConfig.calendar.form.makeup')}>
-                    <DatePicker multiple style={{ width: '100%' }} />
+                    <DatePicker multiple style={{ width: '100%' }} defaultPickerValue={yearStart} />
                   </Form.Item>
                 </Card>
               ))}
