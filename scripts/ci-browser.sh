@@ -19,3 +19,5 @@ BASE_URL="http://127.0.0.1:$PORT" node scripts/browser-smoke.mjs || { cat "$DATA
 BASE_URL="http://127.0.0.1:$PORT" node scripts/browser-cases.mjs || { cat "$DATA/server.log"; exit 1; }
 # The ledger: export read back, template, import with bad lines, corrected import, re-import.
 BASE_URL="http://127.0.0.1:$PORT" node scripts/browser-ledger.mjs || { cat "$DATA/server.log"; exit 1; }
+# Configuration pages as the administrator (needs a database without a 2027 notice: this fresh one).
+BASE_URL="http://127.0.0.1:$PORT" node scripts/browser-admin.mjs || { cat "$DATA/server.log"; exit 1; }

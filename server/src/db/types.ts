@@ -369,6 +369,10 @@ export interface DeadlineProfilesTable {
   valid_from: string;
   body: Json<Record<string, unknown>>;
   created_at: Timestamp;
+  /** 0006_admin_config.sql: the version's id for admin_events, who published it and why. */
+  id: Generated<string>;
+  created_by: Generated<string | null>;
+  note: Generated<string | null>;
 }
 
 /** A versioned list of matter categories (server/migrations/0003_taxonomy.sql); at most one is active. */

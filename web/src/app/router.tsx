@@ -33,6 +33,12 @@ const HomePage = lazyPage(() => import('../features/home/pages/home-page'), 'Hom
 const OrgUnitsPage = lazyPage(() => import('../features/admin/pages/org-units-page'), 'OrgUnitsPage');
 const UsersPage = lazyPage(() => import('../features/admin/pages/users-page'), 'UsersPage');
 const ApiTokensPage = lazyPage(() => import('../features/admin/pages/api-tokens-page'), 'ApiTokensPage');
+const CategoriesPage = lazyPage(() => import('../features/admin/pages/categories-page'), 'CategoriesPage');
+const CalendarPage = lazyPage(() => import('../features/admin/pages/calendar-page'), 'CalendarPage');
+const DeadlineRulesPage = lazyPage(
+  () => import('../features/admin/pages/deadline-rules-page'),
+  'DeadlineRulesPage',
+);
 const CaseQueuePage = lazyPage(() => import('../features/cases/pages/case-queue-page'), 'CaseQueuePage');
 const CaseIntakePage = lazyPage(() => import('../features/cases/pages/case-intake-page'), 'CaseIntakePage');
 const CaseDetailPage = lazyPage(() => import('../features/cases/pages/case-detail-page'), 'CaseDetailPage');
@@ -93,6 +99,9 @@ export const router = createBrowserRouter([
           { path: 'admin/org-units', element: page(OrgUnitsPage, 'org.read'), errorElement },
           { path: 'admin/users', element: page(UsersPage, 'user.read'), errorElement },
           { path: 'admin/api-tokens', element: page(ApiTokensPage, 'token.manage'), errorElement },
+          { path: 'admin/categories', element: page(CategoriesPage, 'taxonomy.manage'), errorElement },
+          { path: 'admin/calendar', element: page(CalendarPage, 'calendar.manage'), errorElement },
+          { path: 'admin/deadline-rules', element: page(DeadlineRulesPage, 'calendar.manage'), errorElement },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

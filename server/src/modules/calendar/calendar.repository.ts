@@ -6,8 +6,9 @@
  * that an administrator enters when it is published (DOMAIN.md §2.2–2.3); `addYear` replaces a year
  * in one transaction so no deadline is ever computed against half a notice.
  */
-import type { Kysely, Transaction } from 'kysely';
+import { type Expression, type Kysely, type SqlBool, sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/types.js';
+import type { Actor } from '../../policy/actor.js';
 import type { HolidayEntry } from './calendar.types.js';
 import {
   BUILTIN_PROFILES,
@@ -138,4 +139,122 @@ export async function findDeadlineProfile(
   const candidates =
     builtin && !stored.some((p) => p.version === builtin.version) ? [...stored, builtin] : stored;
   return pickProfileVersion(candidates, code, onDate);
+}
+
+/** A stored profile version with who published it, for the deadline rules page. */
+export interface StoredProfileVersion {
+  id: string;
+  profile: DeadlineProfile;
+  createdAt: Date;
+  createdBy: string | null;
+  note: string | null;
+}
+
+/** Every stored version of every profile, oldest first within a code. */
+export async function listStoredProfileVersions(conn: CalendarConn): Promise<StoredProfileVersion[]> {
+  const rows = await conn
+    .selectFrom('deadline_profiles as p')
+    .leftJoin('users as u', 'u.id', 'p.created_by')
+    .select(['p.id', 'p.code', 'p.version', 'p.body', 'p.created_at', 'p.note', 'u.display_name'])
+    .orderBy('p.code')
+    .orderBy('p.version')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    profile: deadlineProfileSchema.parse(r.body),
+    createdAt: r.created_at,
+    createdBy: r.display_name,
+    note: r.note,
+  }));
+}
+
+/**
+ * Serialises publishers of one profile code, so two administrators cannot both compute the same
+ * next version number; the primary key would refuse the second anyway, this makes it wait instead.
+ */
+export async function lockProfileCode(trx: Transaction<DB>, code: string): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(hashtext(${`deadline_profile:${code}`}))`.execute(trx);
+}
+
+/** Inserts a new version (never an update: the table refuses those) and returns its id. */
+export async function insertProfileVersion(
+  trx: Transaction<DB>,
+  profile: DeadlineProfile,
+  by: { userId: string; note: string },
+): Promise<string> {
+  const valid = deadlineProfileSchema.parse(profile);
+  const row = await trx
+    .insertInto('deadline_profiles')
+    .values({
+      code: valid.code,
+      version: valid.version,
+      name: valid.name,
+      valid_from: valid.validFrom,
+      body: JSON.stringify(valid),
+      created_by: by.userId,
+      note: by.note,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Units inside `scope` that name a deadline profile themselves, in tree order. */
+export async function listProfileAssignments(conn: CalendarConn, scope: Expression<SqlBool>) {
+  return conn
+    .selectFrom('org_units')
+    .select(['id', 'name', 'kind', 'deadline_profile'])
+    .where('deadline_profile', 'is not', null)
+    .where(scope)
+    .orderBy('path')
+    .execute();
+}
+
+export async function findUnitForUpdate(trx: Transaction<DB>, unitId: string) {
+  return trx
+    .selectFrom('org_units')
+    .select(['id', 'path', 'deadline_profile'])
+    .where('id', '=', unitId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function setUnitProfile(trx: Transaction<DB>, unitId: string, code: string | null) {
+  await trx
+    .updateTable('org_units')
+    .set({ deadline_profile: code, updated_at: new Date() })
+    .where('id', '=', unitId)
+    .execute();
+}
+
+export type ProfileEventType = 'deadline_profile.version_published' | 'deadline_profile.assigned';
+
+/**
+ * Appends the admin event of a profile change inside its transaction. Written here rather than via
+ * audit/admin-events.ts, whose entity types do not include profiles (as taxonomy does for categories).
+ */
+export async function recordProfileEvent(
+  trx: Transaction<DB>,
+  e: {
+    actor: Actor;
+    type: ProfileEventType;
+    entityType: 'deadline_profile' | 'org_unit';
+    /** deadline_profiles.id for a version, org_units.id for an assignment. */
+    entityId: string;
+    payload: Record<string, unknown>;
+    requestId: string;
+  },
+): Promise<void> {
+  await trx
+    .insertInto('admin_events')
+    .values({
+      actor_id: e.actor.userId,
+      actor_unit_id: e.actor.unitId,
+      type: e.type,
+      entity_type: e.entityType,
+      entity_id: e.entityId,
+      payload: JSON.stringify(e.payload),
+      request_id: e.requestId,
+    })
+    .execute();
 }

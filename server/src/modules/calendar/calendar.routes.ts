@@ -8,6 +8,7 @@ import { authorize, can } from '../../policy/policy.js';
 import { recordAdminEvent } from '../audit/admin-events.js';
 import { invalidateCalendar, today, workCalendar } from '../cases/case-clock.js';
 import { addYear } from './calendar.repository.js';
+import { deadlineProfileRoutes } from './deadline-profiles.routes.js';
 import { BUILTIN_PROFILES } from './deadline-rules.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dateFormat');
@@ -17,8 +18,9 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dateFormat');
  * entered when published (usually in November). Years without a notice are listed as missing, so
  * nobody relies on a guessed calendar.
  */
-export async function calendarRoutes(fastify: FastifyInstance, { ctxOf }: RouteDeps): Promise<void> {
+export async function calendarRoutes(fastify: FastifyInstance, deps: RouteDeps): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const { ctxOf } = deps;
   const tags = ['calendar'];
 
   app.get(
@@ -128,4 +130,6 @@ export async function calendarRoutes(fastify: FastifyInstance, { ctxOf }: RouteD
       return { year, days: entries.length };
     },
   );
+
+  await deadlineProfileRoutes(fastify, deps);
 }

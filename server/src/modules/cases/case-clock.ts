@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
 import type { Conn } from '../../db/database.js';
-import { loadCalendar } from '../calendar/calendar.repository.js';
+import { findDeadlineProfile, loadCalendar } from '../calendar/calendar.repository.js';
 import type { ISODate } from '../calendar/calendar.types.js';
 import { computeProfileDue, dueColour } from '../calendar/deadline-engine.js';
-import { BUILTIN_PROFILES, type DeadlineProfile, NATIONAL_PROFILE } from '../calendar/deadline-rules.js';
+import { type DeadlineProfile, NATIONAL_PROFILE } from '../calendar/deadline-rules.js';
 import { shanghaiDate } from '../calendar/iso-date.js';
 import type { WorkCalendar } from '../calendar/work-calendar.js';
 
@@ -55,7 +55,7 @@ export function today(now = new Date()): ISODate {
 const PROFILE_CACHE_MS = 60_000;
 const profileCache = new Map<string, { profile: DeadlineProfile; at: number }>();
 
-/** Forget cached unit profiles (after an administrator sets a unit's profile). */
+/** Forget cached unit profiles (after an administrator sets a unit's profile or publishes a version). */
 export function invalidateProfiles(): void {
   profileCache.clear();
 }
@@ -82,7 +82,10 @@ async function loadProfileForUnit(conn: Conn, unitPath: string): Promise<Deadlin
     .orderBy('depth', 'desc')
     .limit(1)
     .executeTakeFirst();
-  return (row?.deadline_profile && BUILTIN_PROFILES[row.deadline_profile]) || NATIONAL_PROFILE;
+  // Stored versions count, so a version an administrator published applies to clocks started from
+  // its valid_from on (cached per unit, and cleared when a version is published in this process).
+  const code = row?.deadline_profile ?? NATIONAL_PROFILE.code;
+  return (await findDeadlineProfile(conn, code, today())) ?? NATIONAL_PROFILE;
 }
 
 export interface StartClock {

@@ -1,3 +1,4 @@
+import { adminConfigEn } from './admin-config.en';
 import { casesEn } from './cases.en';
 import { ledgerEn } from './ledger.en';
 import type { Messages } from './zh-CN';
@@ -18,6 +19,9 @@ export const en: Messages = {
     orgUnits: 'Organisation',
     users: 'Users',
     apiTokens: 'API tokens',
+    categories: 'Categories',
+    calendar: 'Holiday calendar',
+    deadlineRules: 'Deadline rules',
   },
   header: {
     changePassword: 'Change password',
@@ -269,4 +273,5 @@ export const en: Messages = {
   },
   cases: casesEn,
   ledger: ledgerEn,
+  adminConfig: adminConfigEn,
 };

@@ -1,3 +1,4 @@
+import { adminConfigZhCN } from './admin-config.zh-CN';
 import { casesZhCN } from './cases.zh-CN';
 import { ledgerZhCN } from './ledger.zh-CN';
 
@@ -20,6 +21,9 @@ export const zhCN = {
     orgUnits: '组织机构',
     users: '用户管理',
     apiTokens: '接口令牌',
+    categories: '事项分类',
+    calendar: '节假日安排',
+    deadlineRules: '期限配置',
   },
   header: {
     changePassword: '修改密码',
@@ -267,6 +271,7 @@ export const zhCN = {
   },
   cases: casesZhCN,
   ledger: ledgerZhCN,
+  adminConfig: adminConfigZhCN,
 };
 
 export type Messages = typeof zhCN;

@@ -1,7 +1,9 @@
 import {
   ApartmentOutlined,
   BankOutlined,
+  CalendarOutlined,
   DownOutlined,
+  FieldTimeOutlined,
   FileAddOutlined,
   GlobalOutlined,
   HomeOutlined,
@@ -11,6 +13,7 @@ import {
   ProfileOutlined,
   SettingOutlined,
   TableOutlined,
+  TagsOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -43,6 +46,24 @@ const ADMIN_ENTRIES = [
   { path: '/admin/org-units', label: 'nav.orgUnits', icon: <ApartmentOutlined />, permission: 'org.read' },
   { path: '/admin/users', label: 'nav.users', icon: <TeamOutlined />, permission: 'user.read' },
   { path: '/admin/api-tokens', label: 'nav.apiTokens', icon: <KeyOutlined />, permission: 'token.manage' },
+  {
+    path: '/admin/categories',
+    label: 'nav.categories',
+    icon: <TagsOutlined />,
+    permission: 'taxonomy.manage',
+  },
+  {
+    path: '/admin/calendar',
+    label: 'nav.calendar',
+    icon: <CalendarOutlined />,
+    permission: 'calendar.manage',
+  },
+  {
+    path: '/admin/deadline-rules',
+    label: 'nav.deadlineRules',
+    icon: <FieldTimeOutlined />,
+    permission: 'calendar.manage',
+  },
 ] as const;
 
 /** Case-work menu entries (信访事项) and the permission each needs. */
