@@ -101,6 +101,11 @@ export const ERROR_CODES = {
   },
   ATTACHMENT_TOO_LARGE: { status: 413, zh: '文件超过大小限制', en: 'The file is too large' },
   ATTACHMENT_EMPTY: { status: 400, zh: '文件内容为空，请重新选择文件', en: 'The file is empty' },
+  OUTBOX_ALREADY_SENT: {
+    status: 409,
+    zh: '该消息已发送，不能重发',
+    en: 'This message was already sent',
+  },
   INTERNAL: { status: 500, zh: '系统内部错误，请稍后再试或联系管理员', en: 'Internal error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

@@ -13,7 +13,10 @@ export type AdminEventType =
   | 'user.roles_replaced'
   | 'user.password_reset'
   | 'user.unlocked'
-  | 'calendar.year_loaded';
+  | 'calendar.year_loaded'
+  | 'outbox.retried'
+  | 'open311_client.created'
+  | 'open311_client.revoked';
 
 /** Appends an admin event; call it inside the transaction that makes the change. */
 export async function recordAdminEvent(
@@ -21,7 +24,7 @@ export async function recordAdminEvent(
   e: {
     actor: Actor | null;
     type: AdminEventType;
-    entityType: 'org_unit' | 'user' | 'workstation' | 'calendar';
+    entityType: 'org_unit' | 'user' | 'workstation' | 'calendar' | 'case' | 'open311_client';
     entityId: string;
     payload?: Record<string, unknown>;
     requestId?: string;
