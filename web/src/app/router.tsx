@@ -33,6 +33,11 @@ const HomePage = lazyPage(() => import('../features/home/pages/home-page'), 'Hom
 const OrgUnitsPage = lazyPage(() => import('../features/admin/pages/org-units-page'), 'OrgUnitsPage');
 const UsersPage = lazyPage(() => import('../features/admin/pages/users-page'), 'UsersPage');
 const ApiTokensPage = lazyPage(() => import('../features/admin/pages/api-tokens-page'), 'ApiTokensPage');
+const OutboxPage = lazyPage(() => import('../features/admin/pages/outbox-page'), 'OutboxPage');
+const Open311ClientsPage = lazyPage(
+  () => import('../features/admin/pages/open311-clients-page'),
+  'Open311ClientsPage',
+);
 const CaseQueuePage = lazyPage(() => import('../features/cases/pages/case-queue-page'), 'CaseQueuePage');
 const CaseIntakePage = lazyPage(() => import('../features/cases/pages/case-intake-page'), 'CaseIntakePage');
 const CaseDetailPage = lazyPage(() => import('../features/cases/pages/case-detail-page'), 'CaseDetailPage');
@@ -91,6 +96,8 @@ export const router = createBrowserRouter([
           { path: 'admin/org-units', element: page(OrgUnitsPage, 'org.read'), errorElement },
           { path: 'admin/users', element: page(UsersPage, 'user.read'), errorElement },
           { path: 'admin/api-tokens', element: page(ApiTokensPage, 'token.manage'), errorElement },
+          { path: 'admin/outbox', element: page(OutboxPage, 'outbox.manage'), errorElement },
+          { path: 'admin/open311-clients', element: page(Open311ClientsPage, 'token.manage'), errorElement },
           { path: '*', element: <NotFoundPage /> },
         ],
       },
