@@ -111,6 +111,11 @@ export const ERROR_CODES = {
     zh: '台账中有内容有误的行，整个文件未导入，请修改后重新导入',
     en: 'Some ledger rows are invalid; nothing was imported',
   },
+  OUTBOX_ALREADY_SENT: {
+    status: 409,
+    zh: '该消息已发送，不能重发',
+    en: 'This message was already sent',
+  },
   INTERNAL: { status: 500, zh: '系统内部错误，请稍后再试或联系管理员', en: 'Internal error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

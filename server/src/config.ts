@@ -54,6 +54,13 @@ const schema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  NOTIFY_TRANSPORT: z.enum(['log', 'http']).default('log'),
+  SMS_GATEWAY_URL: z.url({ protocol: /^https?$/ }).optional(),
+  SMS_GATEWAY_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  SMS_SIGNATURE: z.string().min(1).max(20).default('来办'),
+  NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  NOTIFY_RETRY_BASE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  OPEN311_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
 });
 
 export interface Config {
@@ -78,6 +85,17 @@ export interface Config {
   fieldCipher: 'aes-256-gcm' | 'sm4';
   /** Whether this process runs the supervision, anchoring and outbox timers. */
   timers: boolean;
+  /** Where petitioner SMS go: `log` (development: the log and the outbox table) or an HTTP SMS gateway. */
+  notify: {
+    transport: 'log' | 'http';
+    smsGatewayUrl: string | undefined;
+    smsGatewaySecret: string | undefined;
+    smsSignature: string;
+    maxAttempts: number;
+    retryBaseSeconds: number;
+  };
+  /** Open311 submissions allowed per client key and per address, per minute. */
+  open311RatePerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -120,6 +138,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (!c.FIELD_ENCRYPTION_KEY) problems.push('FIELD_ENCRYPTION_KEY: required when NODE_ENV=production');
     if (!c.FIELD_HMAC_KEY) problems.push('FIELD_HMAC_KEY: required when NODE_ENV=production');
   }
+  if (c.NOTIFY_TRANSPORT === 'http') {
+    if (!c.SMS_GATEWAY_URL) problems.push('SMS_GATEWAY_URL: required when NOTIFY_TRANSPORT=http');
+    if (!c.SMS_GATEWAY_SECRET) problems.push('SMS_GATEWAY_SECRET: required when NOTIFY_TRANSPORT=http');
+  }
   if (problems.length) throw new ConfigError(problems);
   const dataDir = path.resolve(c.DATA_DIR);
   const needGenerated = !c.SESSION_SECRET || !c.FIELD_ENCRYPTION_KEY || !c.FIELD_HMAC_KEY;
@@ -143,5 +165,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditHash: c.AUDIT_HASH,
     fieldCipher: c.FIELD_CIPHER,
     timers: c.TIMERS,
+    notify: {
+      transport: c.NOTIFY_TRANSPORT,
+      smsGatewayUrl: c.SMS_GATEWAY_URL,
+      smsGatewaySecret: c.SMS_GATEWAY_SECRET,
+      smsSignature: c.SMS_SIGNATURE,
+      maxAttempts: c.NOTIFY_MAX_ATTEMPTS,
+      retryBaseSeconds: c.NOTIFY_RETRY_BASE_SECONDS,
+    },
+    open311RatePerMinute: c.OPEN311_RATE_PER_MINUTE,
   };
 }

@@ -5,6 +5,8 @@ import { checkDatabaseLocale, type Database, openDatabase } from './db/database.
 import { migrate } from './db/migrate.js';
 import { buildApp } from './http/app.js';
 import { startTimers } from './modules/cases/timers.js';
+import { startOutboxSender } from './modules/notifications/outbox-sender.js';
+import { transportFor } from './modules/notifications/transports.js';
 
 export async function openConfiguredDatabase(config: Config): Promise<Database> {
   const database = await openDatabase({
@@ -34,11 +36,15 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
   const app = await buildApp({ config, database });
   await app.listen({ port: config.port, host: config.host });
   const timers = config.timers ? startTimers(database.db, config, app.log) : undefined;
+  const sender = config.timers
+    ? startOutboxSender(database.db, config, transportFor(config, app.log), app.log)
+    : undefined;
   const url = `http://localhost:${config.port}`;
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
       timers?.stop();
+      sender?.stop();
       await app.close();
       await database.close();
     })();

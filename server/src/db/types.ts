@@ -333,6 +333,37 @@ export interface OutboxTable {
   attempts: Generated<number>;
   processed_at: Timestamp | null;
   last_error: string | null;
+  outcome: 'sent' | 'skipped' | 'dead' | null;
+  transport: string | null;
+  recipient_masked: string | null;
+  message: string | null;
+}
+
+export interface NoticesTable {
+  id: Generated<string>;
+  user_id: string;
+  unit_id: string | null;
+  kind: 'assignment' | 'supervision' | 'deadline';
+  case_id: string | null;
+  case_no: string | null;
+  params: Json<Record<string, unknown>>;
+  text: string;
+  outbox_id: number | null;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+}
+
+export interface Open311ClientsTable {
+  id: Generated<string>;
+  name: string;
+  unit_id: string;
+  user_id: string;
+  key_hash: string;
+  prefix: string;
+  created_by: string | null;
+  created_at: Timestamp;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
 }
 
 export interface PersonalDataAccessTable {
@@ -448,4 +479,6 @@ export interface DB {
   outbox: OutboxTable;
   personal_data_access: PersonalDataAccessTable;
   ledger_entries: LedgerEntriesTable;
+  notices: NoticesTable;
+  open311_clients: Open311ClientsTable;
 }

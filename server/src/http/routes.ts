@@ -8,6 +8,9 @@ import { calendarRoutes } from '../modules/calendar/calendar.routes.js';
 import { caseRoutes } from '../modules/cases/cases.routes.js';
 import { healthRoutes } from '../modules/health/health.routes.js';
 import { ledgerRoutes } from '../modules/ledger/ledger.routes.js';
+import { notificationRoutes } from '../modules/notifications/notifications.routes.js';
+import { open311Routes } from '../modules/open311/open311.routes.js';
+import { open311ClientRoutes } from '../modules/open311/open311-clients.routes.js';
 import { orgRoutes } from '../modules/org/org.routes.js';
 import { taxonomyRoutes } from '../modules/taxonomy/taxonomy.routes.js';
 import { userRoutes } from '../modules/users/users.routes.js';
@@ -32,4 +35,8 @@ export async function registerRoutes(api: FastifyInstance, deps: RouteDeps): Pro
   await caseRoutes(api, deps);
   await attachmentRoutes(api, deps);
   await ledgerRoutes(api, deps);
+  await notificationRoutes(api, deps);
+  await open311ClientRoutes(api, deps);
+  // GeoReport v2 lives outside /api, with its own body parser and error format (see the module).
+  await open311Routes(api, deps);
 }

@@ -13,6 +13,8 @@ export const PERMISSIONS = [
   'audit.read',
   'taxonomy.manage',
   'calendar.manage',
+  /** The notification outbox (delivery state, retries of dead letters). */
+  'outbox.manage',
   'case.read',
   /** Accusation cases (检举控告) referred to discipline inspection: only these holders see them at all. */
   'case.read_confidential',
@@ -54,6 +56,7 @@ export const ROLE_PERMISSIONS = {
     'audit.read',
     'taxonomy.manage',
     'calendar.manage',
+    'outbox.manage',
   ],
   petition_clerk: [
     'org.read',

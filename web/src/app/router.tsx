@@ -39,6 +39,11 @@ const DeadlineRulesPage = lazyPage(
   () => import('../features/admin/pages/deadline-rules-page'),
   'DeadlineRulesPage',
 );
+const OutboxPage = lazyPage(() => import('../features/admin/pages/outbox-page'), 'OutboxPage');
+const Open311ClientsPage = lazyPage(
+  () => import('../features/admin/pages/open311-clients-page'),
+  'Open311ClientsPage',
+);
 const CaseQueuePage = lazyPage(() => import('../features/cases/pages/case-queue-page'), 'CaseQueuePage');
 const CaseIntakePage = lazyPage(() => import('../features/cases/pages/case-intake-page'), 'CaseIntakePage');
 const CaseDetailPage = lazyPage(() => import('../features/cases/pages/case-detail-page'), 'CaseDetailPage');
@@ -102,6 +107,8 @@ export const router = createBrowserRouter([
           { path: 'admin/categories', element: page(CategoriesPage, 'taxonomy.manage'), errorElement },
           { path: 'admin/calendar', element: page(CalendarPage, 'calendar.manage'), errorElement },
           { path: 'admin/deadline-rules', element: page(DeadlineRulesPage, 'calendar.manage'), errorElement },
+          { path: 'admin/outbox', element: page(OutboxPage, 'outbox.manage'), errorElement },
+          { path: 'admin/open311-clients', element: page(Open311ClientsPage, 'token.manage'), errorElement },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -15,7 +15,10 @@ export type AdminEventType =
   | 'user.unlocked'
   | 'calendar.year_loaded'
   | 'ledger.exported'
-  | 'ledger.imported';
+  | 'ledger.imported'
+  | 'outbox.retried'
+  | 'open311_client.created'
+  | 'open311_client.revoked';
 
 /** Appends an admin event; call it inside the transaction that makes the change. */
 export async function recordAdminEvent(
@@ -23,7 +26,7 @@ export async function recordAdminEvent(
   e: {
     actor: Actor | null;
     type: AdminEventType;
-    entityType: 'org_unit' | 'user' | 'workstation' | 'calendar' | 'ledger';
+    entityType: 'org_unit' | 'user' | 'workstation' | 'calendar' | 'ledger' | 'case' | 'open311_client';
     entityId: string;
     payload?: Record<string, unknown>;
     requestId?: string;

@@ -154,7 +154,13 @@ export async function runSupervisionSweep(
           .values({
             case_id: caseId,
             topic: 'notice.unit.supervision',
-            payload: JSON.stringify({ unitId: target.id, caseNo: c.case_no, tier }),
+            payload: JSON.stringify({
+              unitId: target.id,
+              caseNo: c.case_no,
+              tier,
+              trigger: overdueBy > 0 ? 'overdue' : 'due_soon',
+              dueOn: d.due_on,
+            }),
           })
           .execute();
         n++;

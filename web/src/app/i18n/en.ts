@@ -1,6 +1,7 @@
 import { adminConfigEn } from './admin-config.en';
 import { casesEn } from './cases.en';
 import { ledgerEn } from './ledger.en';
+import { notifyEn } from './notify.en';
 import type { Messages } from './zh-CN';
 
 /** English UI text. Same keys as zh-CN (the type makes a missing key a compile error). */
@@ -274,4 +275,5 @@ export const en: Messages = {
   cases: casesEn,
   ledger: ledgerEn,
   adminConfig: adminConfigEn,
+  notify: notifyEn,
 };

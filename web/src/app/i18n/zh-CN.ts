@@ -1,6 +1,7 @@
 import { adminConfigZhCN } from './admin-config.zh-CN';
 import { casesZhCN } from './cases.zh-CN';
 import { ledgerZhCN } from './ledger.zh-CN';
+import { notifyZhCN } from './notify.zh-CN';
 
 /**
  * Chinese UI text (the default language). Role, unit-kind and server error messages are not here:
@@ -272,6 +273,7 @@ export const zhCN = {
   cases: casesZhCN,
   ledger: ledgerZhCN,
   adminConfig: adminConfigZhCN,
+  notify: notifyZhCN,
 };
 
 export type Messages = typeof zhCN;

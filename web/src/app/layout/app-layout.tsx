@@ -8,8 +8,10 @@ import {
   GlobalOutlined,
   HomeOutlined,
   KeyOutlined,
+  LinkOutlined,
   LockOutlined,
   LogoutOutlined,
+  MailOutlined,
   ProfileOutlined,
   SettingOutlined,
   TableOutlined,
@@ -35,6 +37,7 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { ChangePasswordModal } from '../../features/auth/components/change-password-modal';
 import { useLogout, useMe } from '../../features/auth/hooks/use-session';
+import { NoticeBell } from '../../features/notifications/components/notice-bell';
 import { useLabels } from '../../lib/labels';
 import type { Language } from '../i18n';
 import { useIdleSessionCheck } from './use-idle-session-check';
@@ -64,6 +67,13 @@ const ADMIN_ENTRIES = [
     icon: <FieldTimeOutlined />,
     permission: 'calendar.manage',
   },
+  {
+    path: '/admin/open311-clients',
+    label: 'notify.nav.open311',
+    icon: <LinkOutlined />,
+    permission: 'token.manage',
+  },
+  { path: '/admin/outbox', label: 'notify.nav.outbox', icon: <MailOutlined />, permission: 'outbox.manage' },
 ] as const;
 
 /** Case-work menu entries (信访事项) and the permission each needs. */
@@ -216,6 +226,7 @@ export function AppLayout() {
             <Tag variant="filled">{labels.unitKind(me.unit.kind)}</Tag>
           </Space>
           <Space size={16}>
+            {me.permissions.includes('case.read') && <NoticeBell />}
             <Segmented<Language>
               size="small"
               value={isEn ? 'en' : 'zh-CN'}

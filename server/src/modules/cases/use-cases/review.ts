@@ -239,6 +239,12 @@ export const followUp = (actor: Actor, b: Body<'followUp'>) =>
         followed_up_at: new Date(),
         ...(rectify && { closed_at: null, opinion: null }),
       },
+      outbox: [
+        {
+          topic: 'sms.petitioner.followed_up',
+          payload: { caseNo: s.c.case_no, rectification: rectify, handleDueOn },
+        },
+      ],
     };
   });
 

@@ -11,6 +11,7 @@ export type Permission =
   | 'audit.read'
   | 'taxonomy.manage'
   | 'calendar.manage'
+  | 'outbox.manage'
   | 'case.read'
   | 'case.read_confidential'
   | 'case.intake'
