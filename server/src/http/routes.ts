@@ -6,6 +6,7 @@ import { attachmentRoutes } from '../modules/attachments/attachments.routes.js';
 import { authRoutes } from '../modules/auth/auth.routes.js';
 import { calendarRoutes } from '../modules/calendar/calendar.routes.js';
 import { caseRoutes } from '../modules/cases/cases.routes.js';
+import { dashboardRoutes } from '../modules/dashboard/dashboard.routes.js';
 import { healthRoutes } from '../modules/health/health.routes.js';
 import { orgRoutes } from '../modules/org/org.routes.js';
 import { taxonomyRoutes } from '../modules/taxonomy/taxonomy.routes.js';
@@ -30,4 +31,5 @@ export async function registerRoutes(api: FastifyInstance, deps: RouteDeps): Pro
   await calendarRoutes(api, deps);
   await caseRoutes(api, deps);
   await attachmentRoutes(api, deps);
+  await dashboardRoutes(api, deps);
 }
