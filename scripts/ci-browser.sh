@@ -17,3 +17,5 @@ done
 BASE_URL="http://127.0.0.1:$PORT" node scripts/browser-smoke.mjs || { cat "$DATA/server.log"; exit 1; }
 # The workbench stories S1 and S2 through the UI, on the same demo district.
 BASE_URL="http://127.0.0.1:$PORT" node scripts/browser-cases.mjs || { cat "$DATA/server.log"; exit 1; }
+# Phone and tablet layouts: a grid worker's report with photo and position, a leader's charts.
+BASE_URL="http://127.0.0.1:$PORT" node scripts/browser-mobile.mjs || { cat "$DATA/server.log"; exit 1; }

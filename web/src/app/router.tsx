@@ -36,6 +36,7 @@ const ApiTokensPage = lazyPage(() => import('../features/admin/pages/api-tokens-
 const CaseQueuePage = lazyPage(() => import('../features/cases/pages/case-queue-page'), 'CaseQueuePage');
 const CaseIntakePage = lazyPage(() => import('../features/cases/pages/case-intake-page'), 'CaseIntakePage');
 const CaseDetailPage = lazyPage(() => import('../features/cases/pages/case-detail-page'), 'CaseDetailPage');
+const ReportPage = lazyPage(() => import('../features/report/pages/report-page'), 'ReportPage');
 
 function PageFallback() {
   return <Skeleton active paragraph={{ rows: 6 }} style={{ padding: 24 }} />;
@@ -88,6 +89,7 @@ export const router = createBrowserRouter([
           { path: 'cases', element: page(CaseQueuePage, 'case.read'), errorElement },
           { path: 'cases/new', element: page(CaseIntakePage, 'case.intake'), errorElement },
           { path: 'cases/:id', element: page(CaseDetailPage, 'case.read'), errorElement },
+          { path: 'report', element: page(ReportPage, 'case.intake'), errorElement },
           { path: 'admin/org-units', element: page(OrgUnitsPage, 'org.read'), errorElement },
           { path: 'admin/users', element: page(UsersPage, 'user.read'), errorElement },
           { path: 'admin/api-tokens', element: page(ApiTokensPage, 'token.manage'), errorElement },

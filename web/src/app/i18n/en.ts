@@ -1,4 +1,5 @@
 import { casesEn } from './cases.en';
+import { dashboardEn } from './dashboard.en';
 import type { Messages } from './zh-CN';
 
 /** English UI text. Same keys as zh-CN (the type makes a missing key a compile error). */
@@ -266,4 +267,5 @@ export const en: Messages = {
     loadFailed: 'Could not check your session',
   },
   cases: casesEn,
+  dashboard: dashboardEn,
 };

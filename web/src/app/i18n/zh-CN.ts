@@ -1,4 +1,5 @@
 import { casesZhCN } from './cases.zh-CN';
+import { dashboardZhCN } from './dashboard.zh-CN';
 
 /**
  * Chinese UI text (the default language). Role, unit-kind and server error messages are not here:
@@ -264,6 +265,7 @@ export const zhCN = {
     loadFailed: '无法获取登录状态',
   },
   cases: casesZhCN,
+  dashboard: dashboardZhCN,
 };
 
 export type Messages = typeof zhCN;
