@@ -169,6 +169,38 @@ async function chooseCategory(page, scope, label, code) {
   }
 }
 
+/**
+ * Matters spread over the last months, channels and categories, registered by the 杏林社区
+ * workstation through the API, so the leader's charts have something to draw.
+ */
+async function registerSpread(count) {
+  const context = await browser.newContext();
+  const login = await context.request.post(`${BASE_URL}/api/auth/login`, {
+    data: { username: 'xl_staff', password: PASSWORD },
+  });
+  assert(login.ok(), `xl_staff sign-in answered HTTP ${login.status()}`);
+  const { csrfToken } = await login.json();
+  const channels = ['visit', 'phone', 'letter', 'online', 'grid'];
+  const categories = ['0107', '0204', '0302', '2012', '0501', '0107'];
+  for (let i = 0; i < count; i++) {
+    const res = await context.request.post(`${BASE_URL}/api/cases?view=summary`, {
+      headers: { 'x-csrf-token': csrfToken },
+      data: {
+        channel: channels[i % channels.length],
+        receivedAt: new Date(Date.now() - ((i * 23) % 330) * 86_400_000 - 3_600_000).toISOString(),
+        petitioners: [{ partyType: 'person', name: `居民${i + 1}`, address: '杏林社区2组' }],
+        title: `楼道堆物影响通行 ${i + 1}`,
+        facts: '楼道长期堆放杂物，影响通行和消防安全。',
+        demands: '清理楼道',
+        categoryCode: categories[i % categories.length],
+        address: '杏林社区2栋',
+      },
+    });
+    assert(res.status() === 201, `registering a spread case answered HTTP ${res.status()}`);
+  }
+  await context.close();
+}
+
 async function main() {
   browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -179,6 +211,22 @@ async function main() {
       '--disable-component-update',
       '--disable-sync',
     ],
+  });
+
+  await check('the sign-in page on a phone loads no chart code', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN', ...PHONE });
+    const page = await context.newPage();
+    const scripts = [];
+    page.on('response', (r) => {
+      if (r.url().endsWith('.js')) scripts.push(new URL(r.url()).pathname);
+    });
+    await page.goto(`${BASE_URL}/login`, { waitUntil: 'networkidle' });
+    await page.locator('#login_username').waitFor();
+    assert(scripts.length > 0, 'no scripts seen');
+    const charts = scripts.filter((s) => /area-overview|echarts/.test(s));
+    assert(charts.length === 0, `the sign-in page loaded ${charts.join(', ')}`);
+    await expectNoSidewaysScroll(page, 'sign-in');
+    await context.close();
   });
 
   const grid = await signIn('xl_grid1', PHONE, {
@@ -281,6 +329,10 @@ async function main() {
     await shot(p, 'phone-07-intake');
   });
   await grid.context.close();
+
+  await check('the workstation registers a dozen matters over the last months (API)', async () => {
+    await registerSpread(12);
+  });
 
   for (const [device, name] of [
     [TABLET, 'tablet'],

@@ -61,13 +61,15 @@ const barOption = (bars: Bar[], horizontal = false): EChartOption => {
 const pieOption = (bars: (Bar & { color?: string })[]): EChartOption => ({
   color: PALETTE,
   tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
-  legend: { bottom: 0, type: 'scroll' },
+  // A plain legend wraps onto a second line on a phone instead of hiding entries behind arrows.
+  legend: { bottom: 0, type: 'plain' },
   series: [
     {
       type: 'pie',
-      radius: ['38%', '64%'],
-      center: ['50%', '44%'],
-      label: { formatter: '{c}' },
+      radius: ['36%', '62%'],
+      center: ['50%', '42%'],
+      label: { position: 'inside', formatter: '{c}', color: '#fff', fontWeight: 600 },
+      labelLine: { show: false },
       data: bars.map((b) => ({
         name: b.name,
         value: b.value,
