@@ -330,6 +330,30 @@ async function main() {
   });
   await grid.context.close();
 
+  await check('grid worker: a refused position says so and how to go on', async () => {
+    // No geolocation permission in this context: the browser refuses the position.
+    const { context, page } = await signIn('xl_grid1', PHONE);
+    await page.goto(`${BASE_URL}/report`);
+    await page.getByTestId('report-locate').click();
+    await page.getByTestId('report-location-status').filter({ hasText: '您未允许本页面获取位置' }).waitFor();
+    await shot(page, 'phone-05b-location-denied', { fullPage: false });
+    await context.close();
+  });
+
+  await check('workstation: the queue and the intake form fit a tablet at the village desk', async () => {
+    const { context, page } = await signIn('xl_staff', TABLET);
+    await page.locator('.ant-layout-sider').waitFor(); // a tablet keeps the side menu
+    await page.goto(`${BASE_URL}/cases?tab=all`);
+    await page.getByTestId('queue-table').waitFor();
+    await expectNoSidewaysScroll(page, 'tablet queue');
+    await shot(page, 'tablet-06-queue');
+    await page.goto(`${BASE_URL}/cases/new`);
+    await page.locator('form#intake').waitFor();
+    await expectNoSidewaysScroll(page, 'tablet intake');
+    await shot(page, 'tablet-07-intake');
+    await context.close();
+  });
+
   await check('the workstation registers a dozen matters over the last months (API)', async () => {
     await registerSpread(12);
   });

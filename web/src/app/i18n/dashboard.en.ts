@@ -50,10 +50,10 @@ export const dashboardEn: typeof dashboardZhCN = {
     locating: 'Locating…',
     located: 'Located: latitude {{latitude}}, longitude {{longitude}} (about {{accuracy}} m)',
     locationDenied:
-      'This page may not read your location. Allow location in the browser settings and retry, or describe the place under “Address”.',
+      'This page may not read your location. Allow location in the browser settings and retry, or describe the place under “Address or place”.',
     locationUnavailable:
-      'Your location is not available (weak signal or location services off). Retry later, or describe the place under “Address”.',
-    locationUnsupported: 'This browser cannot give a location; describe the place under “Address”.',
+      'Your location is not available (weak signal or location services off). Retry later, or describe the place under “Address or place”.',
+    locationUnsupported: 'This browser cannot give a location; describe the place under “Address or place”.',
     address: 'Address or place',
     addressPlaceholder: 'e.g. crossing east of building 3, Xinglin',
     category: 'Category',

@@ -42,9 +42,11 @@ export const dashboardZhCN = {
     relocate: '重新定位',
     locating: '正在定位…',
     located: '已定位：纬度 {{latitude}}，经度 {{longitude}}（精度约 {{accuracy}} 米）',
-    locationDenied: '您未允许本页面获取位置。请在浏览器设置中允许定位后重试，或在“地址”中写明位置。',
-    locationUnavailable: '无法获取位置（信号弱或定位服务未开启）。请稍后重试，或在“地址”中写明位置。',
-    locationUnsupported: '此浏览器不支持定位，请在“地址”中写明位置。',
+    locationDenied:
+      '您未允许本页面获取位置。请在浏览器设置中允许定位后重试，或在“地址或位置描述”中写明位置。',
+    locationUnavailable:
+      '无法获取位置（信号弱或定位服务未开启）。请稍后重试，或在“地址或位置描述”中写明位置。',
+    locationUnsupported: '此浏览器不支持定位，请在“地址或位置描述”中写明位置。',
     address: '地址或位置描述',
     addressPlaceholder: '如：杏林社区3栋东侧路口',
     category: '问题分类',
