@@ -21,3 +21,5 @@ BASE_URL="http://127.0.0.1:$PORT" node scripts/browser-cases.mjs || { cat "$DATA
 BASE_URL="http://127.0.0.1:$PORT" node scripts/browser-ledger.mjs || { cat "$DATA/server.log"; exit 1; }
 # Configuration pages as the administrator (needs a database without a 2027 notice: this fresh one).
 BASE_URL="http://127.0.0.1:$PORT" node scripts/browser-admin.mjs || { cat "$DATA/server.log"; exit 1; }
+# Phone and tablet layouts: a grid worker's report with photo and position, a leader's charts.
+BASE_URL="http://127.0.0.1:$PORT" node scripts/browser-mobile.mjs || { cat "$DATA/server.log"; exit 1; }

@@ -27,5 +27,6 @@ export const FIELD_MESSAGES = {
   riskReasonRequired: { zh: '红色、黄色风险须说明理由', en: 'Give a reason for a red or yellow risk colour' },
   personCountTooSmall: { zh: '有代表人时人数应不少于2人', en: 'With representatives, at least 2 persons' },
   endBeforeStart: { zh: '结束时间须晚于开始时间', en: 'End must be after start' },
+  rangeTooLong: { zh: '统计区间不得超过3年', en: 'The period may not exceed 3 years' },
 } as const;
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;

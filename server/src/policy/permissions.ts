@@ -29,6 +29,8 @@ export const PERMISSIONS = [
   'case.supervise',
   'case.package',
   'case.unmask',
+  /** Figures of the area (辖区概况): the office and leader view of the jurisdiction's cases. */
+  'dashboard.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -67,6 +69,7 @@ export const ROLE_PERMISSIONS = {
     'case.supervise',
     'case.package',
     'case.unmask',
+    'dashboard.read',
   ],
   workstation_staff: ['org.read', 'user.read', ...CASE_WORK, 'case.archive', 'case.unmask'],
   grid_worker: ['org.read', 'case.read', 'case.intake'],
@@ -81,6 +84,7 @@ export const ROLE_PERMISSIONS = {
     'case.supervise',
     'case.package',
     'case.unmask',
+    'dashboard.read',
   ],
   mediator: ['org.read'],
   expert: ['org.read'],

@@ -48,6 +48,7 @@ const CaseQueuePage = lazyPage(() => import('../features/cases/pages/case-queue-
 const CaseIntakePage = lazyPage(() => import('../features/cases/pages/case-intake-page'), 'CaseIntakePage');
 const CaseDetailPage = lazyPage(() => import('../features/cases/pages/case-detail-page'), 'CaseDetailPage');
 const LedgerPage = lazyPage(() => import('../features/ledger/pages/ledger-page'), 'LedgerPage');
+const ReportPage = lazyPage(() => import('../features/report/pages/report-page'), 'ReportPage');
 
 function PageFallback() {
   return <Skeleton active paragraph={{ rows: 6 }} style={{ padding: 24 }} />;
@@ -101,6 +102,7 @@ export const router = createBrowserRouter([
           { path: 'cases/new', element: page(CaseIntakePage, 'case.intake'), errorElement },
           { path: 'cases/:id', element: page(CaseDetailPage, 'case.read'), errorElement },
           { path: 'ledger', element: page(LedgerPage, 'case.read'), errorElement },
+          { path: 'report', element: page(ReportPage, 'case.intake'), errorElement },
           { path: 'admin/org-units', element: page(OrgUnitsPage, 'org.read'), errorElement },
           { path: 'admin/users', element: page(UsersPage, 'user.read'), errorElement },
           { path: 'admin/api-tokens', element: page(ApiTokensPage, 'token.manage'), errorElement },

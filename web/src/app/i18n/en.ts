@@ -1,5 +1,6 @@
 import { adminConfigEn } from './admin-config.en';
 import { casesEn } from './cases.en';
+import { dashboardEn } from './dashboard.en';
 import { ledgerEn } from './ledger.en';
 import { notifyEn } from './notify.en';
 import type { Messages } from './zh-CN';
@@ -276,4 +277,5 @@ export const en: Messages = {
   ledger: ledgerEn,
   adminConfig: adminConfigEn,
   notify: notifyEn,
+  dashboard: dashboardEn,
 };

@@ -1,5 +1,6 @@
 import { adminConfigZhCN } from './admin-config.zh-CN';
 import { casesZhCN } from './cases.zh-CN';
+import { dashboardZhCN } from './dashboard.zh-CN';
 import { ledgerZhCN } from './ledger.zh-CN';
 import { notifyZhCN } from './notify.zh-CN';
 
@@ -274,6 +275,7 @@ export const zhCN = {
   ledger: ledgerZhCN,
   adminConfig: adminConfigZhCN,
   notify: notifyZhCN,
+  dashboard: dashboardZhCN,
 };
 
 export type Messages = typeof zhCN;

@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   BankOutlined,
   CalendarOutlined,
+  CameraOutlined,
   DownOutlined,
   FieldTimeOutlined,
   FileAddOutlined,
@@ -12,6 +13,7 @@ import {
   LockOutlined,
   LogoutOutlined,
   MailOutlined,
+  MenuOutlined,
   ProfileOutlined,
   SettingOutlined,
   TableOutlined,
@@ -22,7 +24,9 @@ import {
 import {
   Avatar,
   Button,
+  Drawer,
   Dropdown,
+  Grid,
   Layout,
   Menu,
   type MenuProps,
@@ -97,14 +101,23 @@ export function AppLayout() {
   const logout = useLogout();
   const adminEntries = useAdminEntries();
   const [collapsed, setCollapsed] = useState(false);
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  // Below 768 px (a phone) the side menu becomes a drawer opened from the header.
+  const isPhone = Grid.useBreakpoint().md === false;
   const [passwordOpen, setPasswordOpen] = useState(false);
   const [passwordKey, setPasswordKey] = useState(0);
   const { token } = theme.useToken();
   useIdleSessionCheck(me.sessionIdleMinutes);
 
   const caseEntries = CASE_ENTRIES.filter((e) => me.permissions.includes(e.permission));
+  // 网格上报 is the grid worker's own entry; staff at a desk use the full intake form.
+  const reportEntry =
+    me.permissions.includes('case.intake') && me.roles.some((r) => r.role === 'grid_worker')
+      ? [{ key: '/report', icon: <CameraOutlined />, label: t('dashboard.report.shortcut') }]
+      : [];
   const menuItems: MenuProps['items'] = [
     { key: '/', icon: <HomeOutlined />, label: t('nav.home') },
+    ...reportEntry,
     ...caseEntries.map((e) => ({ key: e.path, icon: e.icon, label: t(e.label) })),
     ...(adminEntries.length
       ? [
@@ -153,62 +166,85 @@ export function AppLayout() {
     },
   };
 
+  const brand = (folded: boolean) => (
+    <div
+      style={{
+        height: 64,
+        display: 'flex',
+        alignItems: 'center',
+        gap: 10,
+        padding: folded ? '0 22px' : '0 20px',
+        color: '#fff',
+        borderBottom: '1px solid rgba(255,255,255,0.08)',
+        overflow: 'hidden',
+        whiteSpace: 'nowrap',
+      }}
+    >
+      <span
+        style={{
+          display: 'inline-grid',
+          placeItems: 'center',
+          flex: 'none',
+          width: 32,
+          height: 32,
+          borderRadius: 6,
+          background: '#c8161d',
+          fontWeight: 700,
+          fontSize: 16,
+        }}
+      >
+        办
+      </span>
+      {!folded && (
+        <div style={{ lineHeight: 1.25 }}>
+          <div style={{ fontSize: 17, fontWeight: 600, letterSpacing: isEn ? 0 : 2 }}>{t('app.name')}</div>
+          <div style={{ fontSize: 11, opacity: 0.7 }}>{t('app.tagline')}</div>
+        </div>
+      )}
+    </div>
+  );
+
+  const menu = (
+    <Menu
+      theme="dark"
+      mode="inline"
+      items={menuItems}
+      selectedKeys={[selected]}
+      defaultOpenKeys={['admin']}
+      onClick={({ key }) => {
+        setDrawerOpen(false);
+        void navigate(key);
+      }}
+    />
+  );
+
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Sider
-        collapsible
-        collapsed={collapsed}
-        onCollapse={setCollapsed}
-        width={220}
-        breakpoint="lg"
-        style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
-      >
-        <div
-          style={{
-            height: 64,
-            display: 'flex',
-            alignItems: 'center',
-            gap: 10,
-            padding: collapsed ? '0 22px' : '0 20px',
-            color: '#fff',
-            borderBottom: '1px solid rgba(255,255,255,0.08)',
-            overflow: 'hidden',
-            whiteSpace: 'nowrap',
-          }}
+      {isPhone ? (
+        <Drawer
+          placement="left"
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          size={240}
+          closable={false}
+          styles={{ body: { padding: 0, background: '#001529' } }}
         >
-          <span
-            style={{
-              display: 'inline-grid',
-              placeItems: 'center',
-              flex: 'none',
-              width: 32,
-              height: 32,
-              borderRadius: 6,
-              background: '#c8161d',
-              fontWeight: 700,
-              fontSize: 16,
-            }}
-          >
-            办
-          </span>
-          {!collapsed && (
-            <div style={{ lineHeight: 1.25 }}>
-              <div style={{ fontSize: 17, fontWeight: 600, letterSpacing: isEn ? 0 : 2 }}>
-                {t('app.name')}
-              </div>
-              <div style={{ fontSize: 11, opacity: 0.7 }}>{t('app.tagline')}</div>
-            </div>
-          )}
-        </div>
-        <Menu
-          theme="dark"
-          mode="inline"
-          items={menuItems}
-          selectedKeys={[selected]}
-          defaultOpenKeys={['admin']}
-          onClick={({ key }) => navigate(key)}
-        />
-      </Sider>
+          {brand(false)}
+          {menu}
+        </Drawer>
+      ) : (
+        <Sider
+          collapsible
+          collapsed={collapsed}
+          onCollapse={setCollapsed}
+          width={220}
+          breakpoint="lg"
+          style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
+        >
+          {brand(collapsed)}
+          {menu}
+        </Sider>
+      )}
       <Layout>
         <Header
           style={{
@@ -216,38 +252,56 @@ export function AppLayout() {
             alignItems: 'center',
             justifyContent: 'space-between',
             borderBottom: `1px solid ${token.colorBorderSecondary}`,
+            paddingInline: isPhone ? 8 : undefined,
           }}
         >
-          <Space size={8}>
-            <BankOutlined style={{ color: token.colorPrimary, fontSize: 18 }} />
-            <Typography.Text strong style={{ fontSize: 16 }} data-testid="header-unit">
+          <Space size={8} align="center" style={{ minWidth: 0 }}>
+            {isPhone ? (
+              <Button
+                type="text"
+                icon={<MenuOutlined />}
+                onClick={() => setDrawerOpen(true)}
+                aria-label={t('dashboard.layout.openMenu')}
+                data-testid="menu-toggle"
+              />
+            ) : (
+              <BankOutlined style={{ color: token.colorPrimary, fontSize: 18 }} />
+            )}
+            <Typography.Text
+              strong
+              ellipsis
+              style={{ fontSize: 16, maxWidth: isPhone ? 200 : undefined, verticalAlign: 'middle' }}
+              data-testid="header-unit"
+            >
               {me.unit.name}
             </Typography.Text>
-            <Tag variant="filled">{labels.unitKind(me.unit.kind)}</Tag>
+            {!isPhone && <Tag variant="filled">{labels.unitKind(me.unit.kind)}</Tag>}
           </Space>
-          <Space size={16}>
+          <Space size={isPhone ? 4 : 16}>
             {me.permissions.includes('case.read') && <NoticeBell />}
-            <Segmented<Language>
-              size="small"
-              value={isEn ? 'en' : 'zh-CN'}
-              onChange={setLanguage}
-              options={[
-                { value: 'zh-CN', label: '中文' },
-                { value: 'en', label: 'EN' },
-              ]}
-            />
+            {!isPhone && (
+              <Segmented<Language>
+                size="small"
+                value={isEn ? 'en' : 'zh-CN'}
+                onChange={setLanguage}
+                options={[
+                  { value: 'zh-CN', label: '中文' },
+                  { value: 'en', label: 'EN' },
+                ]}
+              />
+            )}
             <Dropdown menu={userMenu} trigger={['click']}>
               <Button type="text" data-testid="user-menu" style={{ height: 40 }}>
                 <Space size={8}>
                   <Avatar size="small" style={{ background: token.colorPrimary }} icon={<UserOutlined />} />
-                  <span>{me.displayName}</span>
+                  {!isPhone && <span>{me.displayName}</span>}
                   <DownOutlined style={{ fontSize: 10, color: token.colorTextSecondary }} />
                 </Space>
               </Button>
             </Dropdown>
           </Space>
         </Header>
-        <Content style={{ margin: 24, minWidth: 0 }}>
+        <Content style={{ margin: isPhone ? 8 : 24, minWidth: 0 }}>
           <Outlet />
         </Content>
       </Layout>

@@ -24,7 +24,8 @@ export type Permission =
   | 'case.approve_extension'
   | 'case.supervise'
   | 'case.package'
-  | 'case.unmask';
+  | 'case.unmask'
+  | 'dashboard.read';
 
 export interface RoleGrantView {
   role: Role;

@@ -58,16 +58,13 @@ export function PartyListField({
         <>
           {fields.map((f, i) => (
             <div key={f.key} data-testid={`${testId}-${i}`} style={{ marginBottom: 0 }}>
-              <div
-                style={{
-                  display: 'grid',
-                  gridTemplateColumns:
-                    '24px minmax(90px, 1.1fr) minmax(170px, 1.6fr) minmax(120px, 1.1fr) minmax(150px, 2fr) 32px',
-                  columnGap: 12,
-                  alignItems: 'start',
-                }}
-              >
-                <Typography.Text type="secondary" style={{ paddingTop: i === 0 ? 36 : 6 }}>
+              {/* Columns in global.css (.party-row): one row on a desk, stacked on a phone. */}
+              <div className="party-row">
+                <Typography.Text
+                  type="secondary"
+                  className="party-row-no"
+                  style={{ paddingTop: i === 0 ? 36 : 6 }}
+                >
                   {i + 1}.
                 </Typography.Text>
                 <Form.Item

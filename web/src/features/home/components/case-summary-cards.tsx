@@ -47,7 +47,7 @@ export function CaseSummaryCards({ summary }: { summary: CasesSummary }) {
   return (
     <Row gutter={[16, 16]}>
       {cards.map((c) => (
-        <Col key={c.key} xs={24} sm={12} xl={6}>
+        <Col key={c.key} xs={12} xl={6}>
           {c.to ? (
             <Link to={c.to} data-testid={`summary-${c.key}`}>
               <SummaryCard card={c} value={summary[c.key]} hoverable />

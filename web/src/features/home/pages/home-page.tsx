@@ -1,12 +1,19 @@
 import { Card, Skeleton, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLabels } from '../../../lib/labels';
 import { RoleTags } from '../../admin/components/role-tags';
 import { useMe } from '../../auth/hooks/use-session';
 import { CaseSummaryCards } from '../components/case-summary-cards';
+import { ReportShortcut } from '../components/report-shortcut';
 import { WelcomeCard } from '../components/welcome-card';
 import { useCasesSummary } from '../hooks/use-cases-summary';
+
+// ECharts is large: its chunk loads only for users who see the area figures.
+const AreaOverview = lazy(async () => ({
+  default: (await import('../components/area-overview')).AreaOverview,
+}));
 
 function greetingKey(hour: number) {
   if (hour < 12) return 'home.greetingMorning' as const;
@@ -21,6 +28,8 @@ export function HomePage() {
   const me = useMe();
   const summary = useCasesSummary();
   const now = dayjs();
+  const isGridWorker =
+    me.roles.some((r) => r.role === 'grid_worker') && me.permissions.includes('case.intake');
   const today = i18n.language.startsWith('en')
     ? now.format('dddd, D MMMM YYYY')
     : now.format('YYYY年M月D日 dddd');
@@ -39,6 +48,7 @@ export function HomePage() {
           <RoleTags roles={me.roles} homeUnitId={me.unit.id} />
         </Space>
       </Card>
+      {isGridWorker && <ReportShortcut />}
       {summary.isPending ? (
         <Card>
           <Skeleton active paragraph={{ rows: 3 }} />
@@ -47,6 +57,17 @@ export function HomePage() {
         <CaseSummaryCards summary={summary.data} />
       ) : (
         <WelcomeCard me={me} />
+      )}
+      {me.permissions.includes('dashboard.read') && (
+        <Suspense
+          fallback={
+            <Card>
+              <Skeleton active paragraph={{ rows: 6 }} />
+            </Card>
+          }
+        >
+          <AreaOverview />
+        </Suspense>
       )}
     </Space>
   );
