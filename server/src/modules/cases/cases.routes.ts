@@ -2,9 +2,11 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
+import { errorMessage } from '../../../../common/src/errors.js';
 import { normalizeIdNumber } from '../../../../common/src/id-number.js';
 import type { Ctx } from '../../http/context.js';
 import { AppError } from '../../http/errors.js';
+import { requestLang } from '../../http/lang.js';
 import type { RouteDeps } from '../../http/routes.js';
 import { errorResponses } from '../../http/schemas.js';
 import { fieldCryptoFor, normalizePhone } from '../../lib/field-crypto.js';
@@ -458,6 +460,76 @@ export async function caseRoutes(fastify: FastifyInstance, { ctxOf }: RouteDeps)
       };
     },
   );
+
+  /**
+   * Routing many cases at once (批量交办/转送) from the queue: each case goes through its own
+   * command in its own transaction, exactly as if sent alone, and the answer says per case whether it
+   * went through and, if not, why. One refused case never holds the others back.
+   */
+  const BULK_COMMANDS = ['assign', 'transfer'] as const;
+  for (const name of BULK_COMMANDS) {
+    const { version: _version, ...rest } = (COMMAND_BODIES[name] as z.ZodObject<z.ZodRawShape>).shape;
+    const useCase = COMMAND_USE_CASES[name];
+    if (!useCase) throw new Error(`no use case for command ${name}`);
+    app.post(
+      `/api/cases/bulk/${kebab(name)}`,
+      {
+        schema: {
+          tags: ['case commands'],
+          summary: `批量${COMMANDS[name].labelZh} Bulk ${COMMANDS[name].labelEn.toLowerCase()}`,
+          body: z.object({
+            items: z
+              .array(z.object({ id: z.uuid(), version: z.number().int().min(1) }))
+              .min(1)
+              .max(100)
+              .refine((xs) => new Set(xs.map((x) => x.id)).size === xs.length, '同一事项不能重复选择'),
+            ...rest,
+          }),
+          response: {
+            200: z.object({
+              results: z.array(
+                z.object({
+                  id: z.uuid(),
+                  ok: z.boolean(),
+                  caseNo: z.string().nullable(),
+                  status: z.string().nullable(),
+                  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+                }),
+              ),
+            }),
+            ...errorResponses,
+          },
+        },
+      },
+      async (req) => {
+        const ctx = ctxOf(req);
+        const { items, ...payload } = req.body as { items: { id: string; version: number }[] };
+        const lang = requestLang(req);
+        const results = [];
+        for (const item of items) {
+          try {
+            await runCommand(ctx, item.id, useCase(ctx.actor, { ...payload, version: item.version }));
+            const after = await ctx.db
+              .selectFrom('cases')
+              .select(['case_no', 'status'])
+              .where('id', '=', item.id)
+              .executeTakeFirstOrThrow();
+            results.push({ id: item.id, ok: true, caseNo: after.case_no, status: after.status, error: null });
+          } catch (err) {
+            if (!(err instanceof AppError)) throw err;
+            results.push({
+              id: item.id,
+              ok: false,
+              caseNo: null,
+              status: null,
+              error: { code: err.code, message: err.messages?.[lang] ?? errorMessage(err.code, lang) },
+            });
+          }
+        }
+        return { results };
+      },
+    );
+  }
 
   for (const name of COMMAND_NAMES) {
     const spec = COMMANDS[name];
