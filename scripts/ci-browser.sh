@@ -21,3 +21,5 @@ BASE_URL="http://127.0.0.1:$PORT" node scripts/browser-cases.mjs || { cat "$DATA
 BASE_URL="http://127.0.0.1:$PORT" node scripts/browser-ledger.mjs || { cat "$DATA/server.log"; exit 1; }
 # Configuration pages as the administrator (needs a database without a 2027 notice: this fresh one).
 BASE_URL="http://127.0.0.1:$PORT" node scripts/browser-admin.mjs || { cat "$DATA/server.log"; exit 1; }
+# axe-core on the main pages of several roles (no serious or critical violations) and keyboard sign-in.
+BASE_URL="http://127.0.0.1:$PORT" node scripts/browser-a11y.mjs || { cat "$DATA/server.log"; exit 1; }
