@@ -62,6 +62,7 @@ export const adminConfigEn: typeof adminConfigZhCN = {
       actions: 'Actions',
     },
     view: 'View',
+    viewYear: 'View holidays of {{year}}',
     dayCount: '{{count}} days',
     yearTitle: 'Holidays of {{year}}',
     noDays: 'No days off or make-up workdays entered for this year.',

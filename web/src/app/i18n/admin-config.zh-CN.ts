@@ -60,6 +60,8 @@ export const adminConfigZhCN = {
       actions: '操作',
     },
     view: '查看',
+    /** Starts with the visible 查看 so speech control finds the button by what it shows. */
+    viewYear: '查看{{year}}年节假日安排',
     dayCount: '{{count}}天',
     yearTitle: '{{year}}年节假日安排',
     noDays: '该年没有录入放假或调休日期。',

@@ -93,7 +93,7 @@ export function CalendarPage() {
         <Button
           type="link"
           size="small"
-          aria-label={t('adminConfig.calendar.yearTitle', { year: y.year })}
+          aria-label={t('adminConfig.calendar.viewYear', { year: y.year })}
           aria-pressed={shown?.year === y.year}
           onClick={() => setSelected(y.year)}
         >

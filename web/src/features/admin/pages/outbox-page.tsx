@@ -102,12 +102,14 @@ export function OutboxPage() {
                 label: t(`notify.outbox.status.${s}`),
               })),
             ]}
+            aria-label={t('notify.outbox.columns.status')}
             data-testid="outbox-status-filter"
           />
           <Input.Search
             allowClear
             style={{ width: 300 }}
             placeholder={t('notify.outbox.topicPlaceholder')}
+            aria-label={t('notify.outbox.columns.topic')}
             onSearch={(v) => {
               setTopic(v.trim() || undefined);
               setPage(1);

@@ -96,7 +96,9 @@ export function LedgerTable({ items, loading, columns, categoryName }: Props) {
       loading={loading}
       dataSource={items}
       pagination={false}
-      scroll={{ x: width }}
+      // An empty table has nothing to scroll to, and a scroll box that holds nothing focusable cannot
+      // be scrolled with the keyboard.
+      scroll={items.length ? { x: width } : undefined}
       data-testid="ledger-table"
       locale={{ emptyText: t('cases.queue.empty') }}
       columns={shown}
