@@ -14,7 +14,7 @@ import path from 'node:path';
 const PGBIN = process.env.PGBIN ?? '/usr/lib/postgresql/15/bin';
 
 export const PG_SETTINGS: Record<string, string> = {
-  shared_buffers: '2GB',
+  shared_buffers: '8GB',
   effective_cache_size: '16GB',
   work_mem: '16MB',
   maintenance_work_mem: '1GB',

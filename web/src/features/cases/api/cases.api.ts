@@ -275,7 +275,28 @@ export interface StoredUpload {
 
 const casePath = (id: string) => `/api/cases/${encodeURIComponent(id)}`;
 
+/** One case's outcome in a bulk routing request: through, or refused with the reason. */
+export interface BulkResult {
+  id: string;
+  ok: boolean;
+  caseNo: string | null;
+  status: string | null;
+  error: { code: string; message: string } | null;
+}
+
+export type BulkCommand = 'assign' | 'transfer';
+
+export interface BulkBody {
+  items: { id: string; version: number }[];
+  toUnitId: string;
+  reason: string;
+  feedbackDays?: number;
+}
+
 export const casesApi = {
+  /** 批量交办/转送: each case on its own; the answer lists every case's outcome. */
+  bulk: (command: BulkCommand, body: BulkBody) =>
+    api<{ results: BulkResult[] }>(`/api/cases/bulk/${command}`, { method: 'POST', body }),
   list: (params: CaseListParams & { cursor?: string | undefined }, signal?: AbortSignal) =>
     api<CasePage>('/api/cases', {
       query: {

@@ -13,10 +13,23 @@ interface Props {
   categoryLeafName: (code: string) => string;
   /** 全部事项 lists by registration time, so it shows that column. */
   showReceivedAt: boolean;
+  /** Rows the user may route together (批量交办); without it the table has no checkboxes. */
+  selection?: {
+    selectedIds: string[];
+    onChange: (ids: string[]) => void;
+    selectable: (item: CaseListItem) => boolean;
+  };
 }
 
 /** The queue: one row per case, the columns a clerk scans all day. Rows open the case. */
-export function QueueTable({ items, loading, categoryName, categoryLeafName, showReceivedAt }: Props) {
+export function QueueTable({
+  items,
+  loading,
+  categoryName,
+  categoryLeafName,
+  showReceivedAt,
+  selection,
+}: Props) {
   const { t } = useTranslation();
   const labels = useCaseLabels();
   const navigate = useNavigate();
@@ -29,10 +42,25 @@ export function QueueTable({ items, loading, categoryName, categoryLeafName, sho
       pagination={false}
       scroll={{ x: showReceivedAt ? 1220 : 1080 }}
       data-testid="queue-table"
+      rowSelection={
+        selection && {
+          // No select-all box: the table also renders column titles in a hidden measuring row,
+          // where a checkbox would be a focusable control hidden from screen readers.
+          hideSelectAll: true,
+          columnWidth: 64,
+          columnTitle: t('cases.bulk.column'),
+          selectedRowKeys: selection.selectedIds,
+          onChange: (keys) => selection.onChange(keys.map(String)),
+          getCheckboxProps: (r) => ({
+            disabled: !selection.selectable(r),
+            'aria-label': t('cases.bulk.select', { caseNo: r.caseNo }),
+          }),
+        }
+      }
       onRow={(r) => ({
         onClick: (e) => {
-          // Links inside the row navigate on their own.
-          if ((e.target as HTMLElement).closest('a')) return;
+          // Links and the selection checkbox inside the row act on their own.
+          if ((e.target as HTMLElement).closest('a, .ant-table-selection-column')) return;
           void navigate(`/cases/${r.id}`);
         },
         style: { cursor: 'pointer' },

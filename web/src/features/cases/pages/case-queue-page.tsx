@@ -1,9 +1,10 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, SendOutlined } from '@ant-design/icons';
 import { Button, Card, Space, Tabs, Typography } from 'antd';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useCan } from '../../auth/hooks/use-session';
+import { BULK_ROUTABLE, BulkRouteModal } from '../components/bulk-route-modal';
 import { QueueFilterBar } from '../components/queue-filter-bar';
 import {
   filtersFromSearch,
@@ -29,16 +30,33 @@ export function CaseQueuePage() {
   const items = queue.data?.pages.flatMap((p) => p.items) ?? [];
 
   const setFilters = (next: QueueFilters) => setSearch(searchFromFilters(next), { replace: true });
+  // Bulk routing is for those who decide where cases go (信访办); the server checks each case again.
+  const canRoute = can('case.decide');
+  const [selectedIds, setSelectedIds] = useState<string[]>([]);
+  const [bulkOpen, setBulkOpen] = useState(false);
+  const selected = items.filter((i) => selectedIds.includes(i.id));
 
   return (
     <Card
       title={t('cases.queue.title')}
       extra={
-        can('case.intake') && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/cases/new')}>
-            {t('cases.intake.title')}
-          </Button>
-        )
+        <Space>
+          {canRoute && (
+            <Button
+              icon={<SendOutlined />}
+              disabled={selected.length === 0}
+              onClick={() => setBulkOpen(true)}
+              data-testid="bulk-open"
+            >
+              {t('cases.bulk.button', { count: selected.length })}
+            </Button>
+          )}
+          {can('case.intake') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/cases/new')}>
+              {t('cases.intake.title')}
+            </Button>
+          )}
+        </Space>
       }
     >
       <Tabs
@@ -62,6 +80,11 @@ export function CaseQueuePage() {
           categoryName={categories.name}
           categoryLeafName={categories.leafName}
           showReceivedAt={filters.tab === 'all'}
+          selection={
+            canRoute
+              ? { selectedIds, onChange: setSelectedIds, selectable: (i) => BULK_ROUTABLE.has(i.status) }
+              : undefined
+          }
         />
         <Space style={{ width: '100%', justifyContent: 'space-between' }}>
           <Typography.Text type="secondary" data-testid="queue-count">
@@ -76,6 +99,12 @@ export function CaseQueuePage() {
           )}
         </Space>
       </Space>
+      <BulkRouteModal
+        open={bulkOpen}
+        cases={selected}
+        onClose={() => setBulkOpen(false)}
+        onDone={() => setSelectedIds([])}
+      />
     </Card>
   );
 }
