@@ -469,8 +469,8 @@ export async function caseRoutes(fastify: FastifyInstance, { ctxOf }: RouteDeps)
   const BULK_COMMANDS = ['assign', 'transfer'] as const;
   for (const name of BULK_COMMANDS) {
     const { version: _version, ...rest } = (COMMAND_BODIES[name] as z.ZodObject<z.ZodRawShape>).shape;
-    const useCase = COMMAND_USE_CASES[name];
-    if (!useCase) throw new Error(`no use case for command ${name}`);
+    const commandOf = COMMAND_USE_CASES[name];
+    if (!commandOf) throw new Error(`no use case for command ${name}`);
     app.post(
       `/api/cases/bulk/${kebab(name)}`,
       {
@@ -508,7 +508,7 @@ export async function caseRoutes(fastify: FastifyInstance, { ctxOf }: RouteDeps)
         const results = [];
         for (const item of items) {
           try {
-            await runCommand(ctx, item.id, useCase(ctx.actor, { ...payload, version: item.version }));
+            await runCommand(ctx, item.id, commandOf(ctx.actor, { ...payload, version: item.version }));
             const after = await ctx.db
               .selectFrom('cases')
               .select(['case_no', 'status'])

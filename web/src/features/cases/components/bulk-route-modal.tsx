@@ -60,8 +60,8 @@ export function BulkRouteModal({ open, cases, onClose, onDone }: Props) {
     onSuccess: (r) => {
       setResults(r.results);
       const ok = r.results.filter((x) => x.ok).length;
-      if (ok === r.results.length) message.success(t('cases.bulk.allDone', { count: ok }));
-      else message.warning(t('cases.bulk.someRefused', { ok, refused: r.results.length - ok }));
+      if (ok === r.results.length) void message.success(t('cases.bulk.allDone', { count: ok }));
+      else void message.warning(t('cases.bulk.someRefused', { ok, refused: r.results.length - ok }));
       void queryClient.invalidateQueries({ queryKey: caseKeys.all });
     },
     // The global handler shows the message; field errors go next to their fields.

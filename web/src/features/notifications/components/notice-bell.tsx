@@ -52,7 +52,7 @@ export function NoticeBell() {
               if (!n.readAt) read.mutate(n.id);
               if (n.caseId) {
                 setOpen(false);
-                navigate(`/cases/${n.caseId}`);
+                void navigate(`/cases/${n.caseId}`);
               }
             }}
             data-testid="notice-item"
