@@ -15,10 +15,10 @@ import {
   TreeSelect,
   Typography,
 } from 'antd';
-import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLabels } from '../../../lib/labels';
+import { todayInShanghai } from '../../../lib/shanghai-time';
 import type {
   DeadlineProfile,
   DeadlineRule,
@@ -118,7 +118,7 @@ function ProfilePanel(props: {
   const [selected, setSelected] = useState(inForce.version);
   const shown = versions.find((v) => v.version === selected) ?? inForce;
   const latest = versions[versions.length - 1]!;
-  const today = dayjs().format('YYYY-MM-DD');
+  const today = todayInShanghai();
 
   const versionColumns: TableColumnsType<ProfileVersion> = [
     {

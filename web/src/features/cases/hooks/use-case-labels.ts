@@ -1,6 +1,3 @@
-import dayjs from 'dayjs';
-import timezone from 'dayjs/plugin/timezone';
-import utc from 'dayjs/plugin/utc';
 import { useTranslation } from 'react-i18next';
 import {
   CHANNEL_LABELS,
@@ -13,22 +10,10 @@ import {
   SATISFACTION_LABELS,
 } from '../../../../../common/src/cases.js';
 import { labelLang } from '../../../app/i18n';
+import { CASE_TZ, shanghai, todayInShanghai } from '../../../lib/shanghai-time';
 import { COMMANDS, STATUS_LABELS } from '../api/workflow';
 
-dayjs.extend(utc);
-dayjs.extend(timezone);
-
-/** Case records are kept and read in China Standard Time, whatever the browser's zone. */
-export const CASE_TZ = 'Asia/Shanghai';
-
-export function shanghai(iso: string) {
-  return dayjs(iso).tz(CASE_TZ);
-}
-
-/** Today's date in Shanghai, as the server counts deadlines. */
-export function todayInShanghai(): string {
-  return dayjs().tz(CASE_TZ).format('YYYY-MM-DD');
-}
+export { CASE_TZ, shanghai, todayInShanghai };
 
 type Labels = Record<string, { zh: string; en: string }>;
 
