@@ -97,12 +97,14 @@ describe('supervision sweep (督办)', () => {
 
 describe('review-window sweep', () => {
   it('closes a delivered matter once the 30-day 复查 window has passed without a request', async () => {
-    const { d, ws, id } = await registeredAgo(45);
+    const { d, ws, id } = await registeredAgo(60);
     await expectOk(await cmd(ws, id, 'accept'));
     await expectOk(
       await cmd(ws, id, 'issue-opinion', { outcome: 'explain', text: '答复如下。', legalBasis: '第32条' }),
     );
-    const deliveredOn = addDays(today(), -31);
+    // Well past 30 days: a window ending on a rest day rolls forward (up to the National Day week),
+    // so a delivery just 31 days back would still be open on some days of the year.
+    const deliveredOn = addDays(today(), -45);
     await expectOk(
       await cmd(ws, id, 'deliver', { method: 'registered_mail', deliveredOn, proof: '邮寄回执' }),
     );
