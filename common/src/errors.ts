@@ -64,6 +64,26 @@ export const ERROR_CODES = {
   },
   PAYLOAD_TOO_LARGE: { status: 413, zh: '提交的内容过大', en: 'The request is too large' },
   RATE_LIMITED: { status: 429, zh: '操作过于频繁，请稍后再试', en: 'Too many requests' },
+  CAPTCHA_INVALID: {
+    status: 400,
+    zh: '图形验证码错误或已过期，请刷新后重新输入',
+    en: 'The picture code is wrong or has expired; get a new one',
+  },
+  SMS_CODE_INVALID: {
+    status: 400,
+    zh: '短信验证码错误或已过期，请重新获取',
+    en: 'The SMS code is wrong or has expired; request a new one',
+  },
+  TRACKING_CREDENTIALS_INVALID: {
+    status: 401,
+    zh: '查询码或查询密码错误',
+    en: 'Wrong tracking code or query password',
+  },
+  TRACKING_LOCKED: {
+    status: 429,
+    zh: '查询密码错误次数过多，请15分钟后再试',
+    en: 'Too many wrong passwords; try again in 15 minutes',
+  },
   CASE_CONFLICT: {
     status: 409,
     zh: '该事项刚被他人处理，请刷新后再操作',

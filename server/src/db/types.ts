@@ -449,6 +449,34 @@ export interface LedgerEntriesTable {
   imported_at: Timestamp;
 }
 
+export interface PortalPetitionsTable {
+  case_id: string;
+  tracking_code: string;
+  password_hash: string;
+  id_number_hmac: string;
+  phone_hmac: string;
+  consent_version: string;
+  consented_at: Timestamp;
+  failed_attempts: Generated<number>;
+  locked_until: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface PortalSmsCodesTable {
+  id: Generated<string>;
+  phone_hmac: string;
+  code_hash: string;
+  attempts: Generated<number>;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export interface PortalSpentCaptchasTable {
+  nonce: string;
+  expires_at: Timestamp;
+}
+
 export interface DB {
   org_units: OrgUnitsTable;
   workstations: WorkstationsTable;
@@ -481,4 +509,7 @@ export interface DB {
   ledger_entries: LedgerEntriesTable;
   notices: NoticesTable;
   open311_clients: Open311ClientsTable;
+  portal_petitions: PortalPetitionsTable;
+  portal_sms_codes: PortalSmsCodesTable;
+  portal_spent_captchas: PortalSpentCaptchasTable;
 }

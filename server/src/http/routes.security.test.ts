@@ -7,7 +7,19 @@ import { clientFor, testApp } from '../test/test-app.js';
  * without anyone remembering to: anonymous calls answer 401, cookie writes without the CSRF token
  * answer 403, and a signed-in user without any role is refused everywhere.
  */
-const PUBLIC = new Set(['GET /api/health', 'POST /api/auth/login']);
+const PUBLIC = new Set([
+  'GET /api/health',
+  'POST /api/auth/login',
+  // The citizen portal: vouched for by CAPTCHA + SMS code, or by tracking code + query password.
+  'GET /api/portal/options',
+  'POST /api/portal/captcha',
+  'POST /api/portal/sms-code',
+  'POST /api/portal/petitions',
+  'POST /api/portal/track',
+  'POST /api/portal/track/confirm-receipt',
+  'POST /api/portal/track/rate',
+  'POST /api/portal/track/request-review',
+]);
 
 interface Route {
   method: string;

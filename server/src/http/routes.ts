@@ -13,6 +13,7 @@ import { notificationRoutes } from '../modules/notifications/notifications.route
 import { open311Routes } from '../modules/open311/open311.routes.js';
 import { open311ClientRoutes } from '../modules/open311/open311-clients.routes.js';
 import { orgRoutes } from '../modules/org/org.routes.js';
+import { portalRoutes } from '../modules/portal/portal.routes.js';
 import { taxonomyRoutes } from '../modules/taxonomy/taxonomy.routes.js';
 import { userRoutes } from '../modules/users/users.routes.js';
 import type { Ctx } from './context.js';
@@ -41,4 +42,5 @@ export async function registerRoutes(api: FastifyInstance, deps: RouteDeps): Pro
   // GeoReport v2 lives outside /api, with its own body parser and error format (see the module).
   await open311Routes(api, deps);
   await dashboardRoutes(api, deps);
+  await portalRoutes(api, deps);
 }

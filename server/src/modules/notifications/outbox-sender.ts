@@ -91,6 +91,23 @@ async function petitionerPhone(db: Kysely<DB>, caseId: string) {
 
 async function deliver(db: Kysely<DB>, config: Config, transport: Transport, row: Row): Promise<Outcome> {
   const payload = (row.payload ?? {}) as Record<string, unknown>;
+  if (row.topic === 'sms.portal.code') {
+    // The portal's one-time code: no case yet, so the phone travels encrypted in the payload. The
+    // message kept on the row hides the code; it is valid for minutes and nobody needs to read it back.
+    const code = typeof payload.code === 'string' ? payload.code : '';
+    const phoneEnc = typeof payload.phoneEnc === 'string' ? payload.phoneEnc : undefined;
+    if (!code || !phoneEnc)
+      return { outcome: 'skipped', transport: transport.name, note: 'no phone or code' };
+    const to = fieldCryptoFor(config).decrypt(phoneEnc);
+    const text = `【${config.notify.smsSignature}】您的验证码为${code}，10分钟内有效。如非本人操作，请忽略本短信。`;
+    await transport.send({ outboxId: row.id, topic: row.topic, channel: 'sms', to, text });
+    return {
+      outcome: 'sent',
+      transport: transport.name,
+      recipientMasked: maskPhone(to),
+      message: text.replace(code, '******'),
+    };
+  }
   if (row.topic.startsWith('sms.petitioner.')) {
     const text = renderSms(row.topic, payload, config.notify.smsSignature);
     if (!text) return { outcome: 'skipped', transport: transport.name, note: 'no template for this topic' };
