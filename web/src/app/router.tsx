@@ -49,6 +49,8 @@ const CaseIntakePage = lazyPage(() => import('../features/cases/pages/case-intak
 const CaseDetailPage = lazyPage(() => import('../features/cases/pages/case-detail-page'), 'CaseDetailPage');
 const LedgerPage = lazyPage(() => import('../features/ledger/pages/ledger-page'), 'LedgerPage');
 const ReportPage = lazyPage(() => import('../features/report/pages/report-page'), 'ReportPage');
+// The citizen portal is public: outside RequireAuth, with no staff layout.
+const PortalPage = lazyPage(() => import('../features/portal/pages/portal-page'), 'PortalPage');
 
 function PageFallback() {
   return <Skeleton active paragraph={{ rows: 6 }} style={{ padding: 24 }} />;
@@ -72,6 +74,15 @@ export const router = createBrowserRouter([
     element: (
       <Suspense fallback={<FullPageSpin />}>
         <LoginPage />
+      </Suspense>
+    ),
+    errorElement,
+  },
+  {
+    path: '/portal',
+    element: (
+      <Suspense fallback={<FullPageSpin />}>
+        <PortalPage />
       </Suspense>
     ),
     errorElement,

@@ -3,6 +3,7 @@ import { casesEn } from './cases.en';
 import { dashboardEn } from './dashboard.en';
 import { ledgerEn } from './ledger.en';
 import { notifyEn } from './notify.en';
+import { portalEn } from './portal.en';
 import type { Messages } from './zh-CN';
 
 /** English UI text. Same keys as zh-CN (the type makes a missing key a compile error). */
@@ -277,5 +278,6 @@ export const en: Messages = {
   ledger: ledgerEn,
   adminConfig: adminConfigEn,
   notify: notifyEn,
+  portal: portalEn,
   dashboard: dashboardEn,
 };

@@ -3,6 +3,7 @@ import { casesZhCN } from './cases.zh-CN';
 import { dashboardZhCN } from './dashboard.zh-CN';
 import { ledgerZhCN } from './ledger.zh-CN';
 import { notifyZhCN } from './notify.zh-CN';
+import { portalZhCN } from './portal.zh-CN';
 
 /**
  * Chinese UI text (the default language). Role, unit-kind and server error messages are not here:
@@ -275,6 +276,7 @@ export const zhCN = {
   ledger: ledgerZhCN,
   adminConfig: adminConfigZhCN,
   notify: notifyZhCN,
+  portal: portalZhCN,
   dashboard: dashboardZhCN,
 };
 
