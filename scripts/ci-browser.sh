@@ -25,3 +25,17 @@ BASE_URL="http://127.0.0.1:$PORT" node scripts/browser-admin.mjs || { cat "$DATA
 BASE_URL="http://127.0.0.1:$PORT" node scripts/browser-mobile.mjs || { cat "$DATA/server.log"; exit 1; }
 # axe-core on the main pages of several roles (no serious or critical violations) and keyboard sign-in.
 BASE_URL="http://127.0.0.1:$PORT" node scripts/browser-a11y.mjs || { cat "$DATA/server.log"; exit 1; }
+
+# The citizen portal on a phone, against a second instance that runs its timers, so the SMS code
+# goes out through the outbox to the development transport's log, where the test reads it.
+DATA2=$(mktemp -d /tmp/laiban-ci-portal.XXXXXX)
+PORT2=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
+DATA_DIR="$DATA2" PORT="$PORT2" node bin/laiban.mjs seed --demo >/dev/null
+DATA_DIR="$DATA2" PORT="$PORT2" TIMERS=on LOG_LEVEL=info node bin/laiban.mjs start > "$DATA2/server.log" 2>&1 &
+pid2=$!
+trap 'kill $pid $pid2 2>/dev/null || true; wait $pid $pid2 2>/dev/null || true; rm -rf "$DATA" "$DATA2"' EXIT
+for _ in $(seq 1 60); do
+  curl -fsS "http://127.0.0.1:$PORT2/api/health" >/dev/null 2>&1 && break
+  sleep 0.5
+done
+BASE_URL="http://127.0.0.1:$PORT2" SERVER_LOG="$DATA2/server.log" node scripts/browser-portal.mjs || { tail -50 "$DATA2/server.log"; exit 1; }
