@@ -7,6 +7,7 @@ import { authRoutes } from '../modules/auth/auth.routes.js';
 import { calendarRoutes } from '../modules/calendar/calendar.routes.js';
 import { caseRoutes } from '../modules/cases/cases.routes.js';
 import { dashboardRoutes } from '../modules/dashboard/dashboard.routes.js';
+import { evaluationRoutes } from '../modules/evaluation/evaluation.routes.js';
 import { healthRoutes } from '../modules/health/health.routes.js';
 import { ledgerRoutes } from '../modules/ledger/ledger.routes.js';
 import { notificationRoutes } from '../modules/notifications/notifications.routes.js';
@@ -41,4 +42,5 @@ export async function registerRoutes(api: FastifyInstance, deps: RouteDeps): Pro
   // GeoReport v2 lives outside /api, with its own body parser and error format (see the module).
   await open311Routes(api, deps);
   await dashboardRoutes(api, deps);
+  await evaluationRoutes(api, deps);
 }

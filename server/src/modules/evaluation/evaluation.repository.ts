@@ -1,0 +1,261 @@
+import { sql } from 'kysely';
+import type { Conn, Trx } from '../../db/database.js';
+import { TtlCache } from '../../lib/ttl-cache.js';
+import { addDays, shanghaiDate } from '../calendar/iso-date.js';
+import {
+  type CaseDims,
+  type CaseFacts,
+  type Contribution,
+  contributions,
+  delta,
+  dimsOf,
+  HANDLE_CLOCK,
+  NOTIFY_CLOCKS,
+} from './facts.js';
+import { COUNTERS, type Counter, type Counts, type MetricOptions, zeroCounts } from './metrics.js';
+
+export interface EvaluationSettings extends MetricOptions {
+  /** Days after conclusion within which a repeat petition means the matter was not resolved at once. */
+  repeatWindowDays: number;
+}
+
+const settingsCache = new TtlCache<EvaluationSettings>(30_000);
+
+export function evaluationSettings(conn: Conn): Promise<EvaluationSettings> {
+  return settingsCache.get('evaluation', async () => {
+    const row = await conn
+      .selectFrom('settings')
+      .select('value')
+      .where('key', '=', 'evaluation')
+      .executeTakeFirst();
+    const v = (row?.value ?? {}) as Partial<EvaluationSettings>;
+    return { repeatWindowDays: v.repeatWindowDays ?? 90, basicSatisfiedWeight: v.basicSatisfiedWeight ?? 1 };
+  });
+}
+
+/** Reads what the formulas need of one case, as it stands inside the transaction. */
+async function loadFacts(trx: Conn, caseId: string, windowDays: number): Promise<CaseFacts | undefined> {
+  const c = await trx
+    .selectFrom('cases')
+    .select([
+      'owner_unit_id',
+      'first_unit_id',
+      'category_code',
+      'channel',
+      'is_confidential',
+      'received_on',
+      'person_count',
+      'is_group',
+      'is_repeat',
+      'is_first_petition',
+      'delivered_on',
+      'satisfaction',
+      'resolved_on_spot',
+      'closed_at',
+      'terminated_at',
+    ])
+    .where('id', '=', caseId)
+    .executeTakeFirst();
+  if (!c) return undefined;
+  const concluded = c.closed_at ?? c.terminated_at;
+  const concludedOn = concluded ? shanghaiDate(new Date(concluded)) : null;
+  const [clocks, contact, repeat] = await Promise.all([
+    trx
+      .selectFrom('case_deadlines')
+      .select(['code', 'unit_id', 'due_on', 'status'])
+      .where('case_id', '=', caseId)
+      .where('code', 'in', [...NOTIFY_CLOCKS, HANDLE_CLOCK])
+      .execute(),
+    trx
+      .selectFrom('case_parties')
+      .select('id')
+      .where('case_id', '=', caseId)
+      .where('role', '=', 'petitioner')
+      .where('phone_hmac', 'is not', null)
+      .limit(1)
+      .executeTakeFirst(),
+    concludedOn
+      ? trx
+          .selectFrom('cases')
+          .select('id')
+          .where('repeat_of_case_id', '=', caseId)
+          .where('received_on', '<=', addDays(concludedOn, windowDays))
+          .limit(1)
+          .executeTakeFirst()
+      : undefined,
+  ]);
+  return {
+    ownerUnitId: c.owner_unit_id,
+    firstUnitId: c.first_unit_id,
+    categoryCode: c.category_code,
+    channel: c.channel,
+    confidential: c.is_confidential,
+    receivedOn: c.received_on,
+    personCount: c.person_count,
+    isGroup: c.is_group,
+    isRepeat: c.is_repeat,
+    isFirstPetition: c.is_first_petition,
+    deliveredOn: c.delivered_on,
+    hasContact: !!contact,
+    satisfaction: c.satisfaction as CaseFacts['satisfaction'],
+    resolvedOnSpot: c.resolved_on_spot,
+    concludedOn,
+    repeatedInWindow: !!repeat,
+    clocks: clocks.map((k) => ({ code: k.code, unitId: k.unit_id, dueOn: k.due_on, status: k.status })),
+  };
+}
+
+/** What a case contributes now, computed from scratch (what the stored facts must equal). */
+export async function recomputeCase(conn: Conn, caseId: string): Promise<Contribution[]> {
+  const { repeatWindowDays } = await evaluationSettings(conn);
+  const facts = await loadFacts(conn, caseId, repeatWindowDays);
+  return facts ? contributions(facts) : [];
+}
+
+async function bumpOne(trx: Trx, caseId: string, windowDays: number): Promise<string | null> {
+  // The facts row is locked first: two transactions recomputing one case (a repeat and the case it
+  // repeats) then apply their differences one after the other, each from the other's result.
+  const old = await trx
+    .selectFrom('evaluation_case_facts')
+    .select(['category_top', 'channel', 'confidential', 'items'])
+    .where('case_id', '=', caseId)
+    .forUpdate()
+    .executeTakeFirst();
+  const facts = await loadFacts(trx, caseId, windowDays);
+  if (!facts) return null;
+  const dims = dimsOf(facts);
+  const items = contributions(facts);
+  const before = old
+    ? {
+        dims: {
+          categoryTop: old.category_top,
+          channel: old.channel,
+          confidential: old.confidential,
+        } as CaseDims,
+        items: old.items as Contribution[],
+      }
+    : null;
+  const rows = delta(before, { dims, items });
+  if (rows.length) {
+    await trx
+      .insertInto('evaluation_daily')
+      .values(
+        rows.map((r) => ({
+          unit_id: r.unitId,
+          day: r.day,
+          category_top: r.dims.categoryTop,
+          channel: r.dims.channel,
+          confidential: r.dims.confidential,
+          ...Object.fromEntries(COUNTERS.map((k) => [k, r.counts[k] ?? 0])),
+        })),
+      )
+      .onConflict((oc) =>
+        oc
+          .columns(['unit_id', 'day', 'category_top', 'channel', 'confidential'])
+          .doUpdateSet(
+            Object.fromEntries(
+              COUNTERS.map((k) => [k, sql<number>`evaluation_daily.${sql.ref(k)} + excluded.${sql.ref(k)}`]),
+            ) as Record<Counter, ReturnType<typeof sql<number>>>,
+          ),
+      )
+      .execute();
+  }
+  const value = {
+    category_top: dims.categoryTop,
+    channel: dims.channel,
+    confidential: dims.confidential,
+    items: JSON.stringify(items),
+    updated_at: new Date(),
+  };
+  if (old) await trx.updateTable('evaluation_case_facts').set(value).where('case_id', '=', caseId).execute();
+  else
+    await trx
+      .insertInto('evaluation_case_facts')
+      .values({ case_id: caseId, ...value })
+      .execute();
+  const link = await trx
+    .selectFrom('cases')
+    .select('repeat_of_case_id')
+    .where('id', '=', caseId)
+    .executeTakeFirst();
+  return link?.repeat_of_case_id ?? null;
+}
+
+/**
+ * Brings the evaluation counters up to date with a case after a change, inside the change's
+ * transaction. A repeat also updates the case it repeats: that one's 一次性化解 depends on it.
+ */
+export async function bumpEvaluation(trx: Trx, caseId: string): Promise<void> {
+  const { repeatWindowDays } = await evaluationSettings(trx);
+  const earlier = await bumpOne(trx, caseId, repeatWindowDays);
+  if (earlier) await bumpOne(trx, earlier, repeatWindowDays);
+}
+
+/**
+ * Recomputes the counters of every case from scratch (an installation that had cases before the
+ * counters existed, or a check that the incremental counts have not drifted).
+ */
+export async function rebuildEvaluation(db: Conn, batch = 500): Promise<number> {
+  const { repeatWindowDays } = await evaluationSettings(db);
+  await sql`delete from evaluation_daily`.execute(db);
+  await sql`delete from evaluation_case_facts`.execute(db);
+  let after = '00000000-0000-0000-0000-000000000000';
+  let n = 0;
+  for (;;) {
+    const ids = await db
+      .selectFrom('cases')
+      .select('id')
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(batch)
+      .execute();
+    if (ids.length === 0) return n;
+    await db.transaction().execute(async (trx) => {
+      for (const { id } of ids) await bumpOne(trx, id, repeatWindowDays);
+    });
+    n += ids.length;
+    after = ids[ids.length - 1]!.id;
+  }
+}
+
+export interface PeriodCounts {
+  period: 'current' | 'previous' | 'lastYear';
+  categoryTop: string;
+  counts: Counts;
+}
+
+export interface CountQuery {
+  unitPath: string;
+  periods: { current: Range; previous: Range; lastYear: Range };
+  category?: string | undefined;
+  channel?: string | undefined;
+  includeConfidential: boolean;
+}
+type Range = { from: string; to: string };
+
+/**
+ * The counters of a unit subtree for the period, the one before it and the same one a year
+ * earlier, by first-level category. The three periods are summed separately (a long period overlaps
+ * the others), each an index range per unit of the subtree.
+ */
+export async function countPeriods(conn: Conn, q: CountQuery): Promise<PeriodCounts[]> {
+  const sums = sql.join(COUNTERS.map((k) => sql`sum(${sql.ref(k)})::int as ${sql.ref(k)}`));
+  const one = (period: PeriodCounts['period'], r: Range) => sql`
+    select ${period}::text as period, category_top, ${sums}
+      from evaluation_daily
+     where unit_id in (select id from org_units where path <@ ${q.unitPath}::ltree)
+       and day between ${r.from}::date and ${r.to}::date
+       ${q.category ? sql`and category_top = ${q.category}` : sql``}
+       ${q.channel ? sql`and channel = ${q.channel}` : sql``}
+       ${q.includeConfidential ? sql`` : sql`and not confidential`}
+     group by category_top`;
+  const r = await sql<Record<string, unknown> & { period: PeriodCounts['period']; category_top: string }>`
+    ${one('current', q.periods.current)}
+    union all ${one('previous', q.periods.previous)}
+    union all ${one('lastYear', q.periods.lastYear)}`.execute(conn);
+  return r.rows.map((row) => {
+    const counts = zeroCounts();
+    for (const k of COUNTERS) counts[k] = Number(row[k] ?? 0);
+    return { period: row.period, categoryTop: row.category_top, counts };
+  });
+}

@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import { cmd, expectOk, intake } from '../../test/case-factories.js';
+import { makeDistrict, makeUser, signInAs } from '../../test/factories.js';
+import { replyAndDeliver, testDb } from '../../test/story-helpers.js';
+import type { Client } from '../../test/test-app.js';
+import { addDays } from '../calendar/iso-date.js';
+import { today } from '../cases/case-clock.js';
+import { recomputeCase } from './evaluation.repository.js';
+
+async function register(client: Client, over: Record<string, unknown> = {}): Promise<string> {
+  return (await expectOk(await client.post('/api/cases', intake(over)), 201)).id as string;
+}
+
+// Long enough to hold every clock started today (notice ≈ 15 days, handling ≈ 60 days).
+const from = addDays(today(), -10);
+const to = addDays(today(), 120);
+const period = `from=${from}&to=${to}`;
+
+/** The counters stored for a case equal a computation from scratch (no drift of the increments). */
+async function expectNoDrift(ids: string[]) {
+  const db = await testDb();
+  for (const id of ids) {
+    const stored = await db
+      .selectFrom('evaluation_case_facts')
+      .select('items')
+      .where('case_id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(stored.items).toEqual(await recomputeCase(db, id));
+  }
+}
+
+describe('GET /api/evaluation/figures', () => {
+  it('figures equal what the cases imply, filtered by category and channel, and scoped to the jurisdiction', async () => {
+    const d = await makeDistrict();
+    const ws = await signInAs(await makeUser(d.communityA1, [{ role: 'workstation_staff' }]));
+    const clerkB = await signInAs(d.clerkB);
+    const leader = await signInAs(await makeUser(d.district, [{ role: 'leader' }]));
+    const townLeader = await signInAs(await makeUser(d.townA, [{ role: 'leader' }]));
+
+    // 1: accepted, handled, delivered on the spot, closed, rated satisfied.
+    const done = await register(ws, { personCount: 6, representatives: [{ name: '代表甲' }] });
+    await expectOk(await cmd(ws, done, 'accept'));
+    await expectOk(await cmd(ws, done, 'start-handling'));
+    await replyAndDeliver(ws, done);
+    await expectOk(await cmd(ws, done, 'close', { basis: 'petitioner_satisfied' }));
+    await expectOk(
+      await cmd(ws, done, 'follow-up', { method: 'phone', satisfaction: 'satisfied', resolved: true }),
+    );
+    // 2: accepted, still in handling.
+    const handling = await register(ws);
+    await expectOk(await cmd(ws, handling, 'accept'));
+    // 3: a letter of another category, not accepted (the written notice was issued in time).
+    const rejected = await register(ws, { channel: 'letter', categoryCode: '0302' });
+    await expectOk(await cmd(ws, rejected, 'reject', { reason: '不属于信访事项', basis: '第26条' }));
+    // 4: in the other town, not yet decided.
+    const other = await register(clerkB, { unitId: d.townB.id, channel: 'phone' });
+
+    const res = await leader.get(`/api/evaluation/figures?unitId=${d.district.id}&${period}`);
+    expect(res.status).toBe(200);
+    const f = res.body;
+    expect(f.unit).toEqual({ id: d.district.id, name: d.district.name });
+    expect(f.counts).toEqual({
+      received: 4,
+      matters: 4,
+      visitBatches: 2,
+      visitPersons: 7,
+      groupVisits: 1,
+      groupPersons: 6,
+      repeats: 0,
+      delivered: 1,
+    });
+    expect(f.rates.timelyAcceptance).toEqual({ numerator: 3, denominator: 4, rate: 0.75 });
+    expect(f.rates.onTimeCompletion).toEqual({ numerator: 1, denominator: 2, rate: 0.5 });
+    expect(f.rates.satisfaction).toEqual({ numerator: 1, denominator: 1, rate: 1 });
+    expect(f.rates.participation).toEqual({ numerator: 1, denominator: 1, rate: 1 });
+    expect(f.rates.onTheSpot).toEqual({ numerator: 1, denominator: 1, rate: 1 });
+    expect(f.rates.oneTimeResolution).toEqual({ numerator: 1, denominator: 1, rate: 1 });
+    expect(f.rates.repeat).toEqual({ numerator: 0, denominator: 4, rate: 0 });
+    expect(f.rates.groupVisit).toEqual({ numerator: 1, denominator: 2, rate: 0.5 });
+    expect(f.byCategory.map((c: { code: string; received: number }) => [c.code, c.received])).toEqual([
+      ['01', 3],
+      ['03', 1],
+    ]);
+    expect(f.byCategory[0].share.rate).toBe(0.75);
+    // Nothing a year or a period earlier: changes of counts are null, never NaN.
+    expect(f.yearOnYear.counts.received).toEqual({ previous: 0, change: null });
+    expect(f.periodOnPeriod.rates.timelyAcceptance).toEqual({ previous: null, change: null });
+
+    const letters = await leader.get(
+      `/api/evaluation/figures?unitId=${d.district.id}&${period}&channel=letter`,
+    );
+    expect(letters.body.counts.received).toBe(1);
+    expect(letters.body.rates.timelyAcceptance.denominator).toBe(1);
+    const cat03 = await leader.get(`/api/evaluation/figures?unitId=${d.district.id}&${period}&category=03`);
+    expect(cat03.body.counts.received).toBe(1);
+
+    // The town leader sees the town (by default) and nothing beyond it.
+    const town = await townLeader.get(`/api/evaluation/figures?${period}`);
+    expect(town.status).toBe(200);
+    expect(town.body.unit.id).toBe(d.townA.id);
+    expect(town.body.counts.received).toBe(3);
+    expect(town.body.rates.timelyAcceptance).toEqual({ numerator: 3, denominator: 3, rate: 1 });
+    expect((await townLeader.get(`/api/evaluation/figures?unitId=${d.townB.id}&${period}`)).status).toBe(404);
+    expect((await townLeader.get(`/api/evaluation/figures?unitId=${d.district.id}&${period}`)).status).toBe(
+      404,
+    );
+    // A grid worker (no office view) may not read figures at all.
+    const grid = await signInAs(d.gridWorker);
+    expect((await grid.get(`/api/evaluation/figures?${period}`)).status).toBe(403);
+
+    await expectNoDrift([done, handling, rejected, other]);
+  });
+
+  it('a reopened case gives back its conclusion and rating until it is concluded again', async () => {
+    const d = await makeDistrict();
+    const ws = await signInAs(await makeUser(d.communityA1, [{ role: 'workstation_staff' }]));
+    const leader = await signInAs(await makeUser(d.district, [{ role: 'leader' }]));
+    const id = await register(ws);
+    await expectOk(await cmd(ws, id, 'accept'));
+    await replyAndDeliver(ws, id);
+    await expectOk(await cmd(ws, id, 'close', { basis: 'petitioner_satisfied' }));
+    const url = `/api/evaluation/figures?unitId=${d.district.id}&${period}`;
+    expect((await leader.get(url)).body.rates.oneTimeResolution.denominator).toBe(1);
+
+    // Unsatisfied and unresolved: back to handling with a fresh handling period (整改).
+    await expectOk(
+      await cmd(ws, id, 'follow-up', { method: 'phone', satisfaction: 'unsatisfied', resolved: false }),
+    );
+    const f = (await leader.get(url)).body;
+    expect(f.rates.oneTimeResolution.denominator).toBe(0);
+    expect(f.rates.oneTimeResolution.rate).toBeNull();
+    expect(f.rates.satisfaction).toEqual({ numerator: 0, denominator: 1, rate: 0 });
+    // Two handling periods now: the first met, the rectification's still running.
+    expect(f.rates.onTimeCompletion).toEqual({ numerator: 1, denominator: 2, rate: 0.5 });
+    await expectNoDrift([id]);
+  });
+
+  it('rejects bad periods with 400', async () => {
+    const d = await makeDistrict();
+    const leader = await signInAs(await makeUser(d.district, [{ role: 'leader' }]));
+    for (const q of [
+      'from=2026-04-01',
+      'from=2026-04-01&to=2026-03-31',
+      'from=2026-13-01&to=2026-12-31',
+      'from=2025-01-01&to=2026-01-02',
+      'from=2026-01-01&to=2026-03-31&category=0107',
+      'from=2026-01-01&to=2026-03-31&channel=pigeon',
+    ]) {
+      const res = await leader.get(`/api/evaluation/figures?${q}`);
+      expect(res.status, q).toBe(400);
+      expect(res.body.error.code).toBe('VALIDATION_FAILED');
+    }
+  });
+});
