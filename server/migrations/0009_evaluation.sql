@@ -1,6 +1,7 @@
--- Evaluation figures (三率 and the others, docs/METRICS.md). The counters of every unit, day,
--- first-level category and channel, kept current in the transaction of each case change, so a
--- district's quarter sums a few thousand rows instead of reading its cases.
+-- Evaluation figures (三率 and the others, docs/METRICS.md). The counters of every unit's subtree
+-- by day, first-level category and channel, kept current in the transaction of each case change:
+-- a case counts in the rows of its unit and of every unit above it, so a district's quarter sums
+-- the district's own few thousand rows instead of reading its cases.
 
 -- Observation window of 一次性化解率 and the weight of 基本满意 in 群众满意率 (DOMAIN.md §3.2–3.3).
 INSERT INTO settings (key, value) VALUES
@@ -34,7 +35,7 @@ CREATE TABLE evaluation_daily (
   on_spot             integer NOT NULL DEFAULT 0,
   first_concluded     integer NOT NULL DEFAULT 0,
   first_repeated      integer NOT NULL DEFAULT 0,
-  -- Unit first: a subtree's query reads each unit's days as one index range.
+  -- Unit first: a subtree's period is one index range.
   PRIMARY KEY (unit_id, day, category_top, channel, confidential)
 );
 

@@ -11,6 +11,7 @@ import {
   dimsOf,
   HANDLE_CLOCK,
   NOTIFY_CLOCKS,
+  rollUp,
 } from './facts.js';
 import { COUNTERS, type Counter, type Counts, type MetricOptions, zeroCounts } from './metrics.js';
 
@@ -20,6 +21,22 @@ export interface EvaluationSettings extends MetricOptions {
 }
 
 const settingsCache = new TtlCache<EvaluationSettings>(30_000);
+// The tree changes rarely; a unit moved to another parent needs rebuildEvaluation() anyway (its
+// past counts sit in the old ancestors' rows).
+const ancestorCache = new TtlCache<string[]>(30_000, 5000);
+
+/** The unit and every unit above it. */
+function ancestorsOf(conn: Conn, unitId: string): Promise<string[]> {
+  return ancestorCache.get(unitId, async () => {
+    const rows = await conn
+      .selectFrom('org_units as u')
+      .innerJoin('org_units as a', (j) => j.on(sql<boolean>`a.path @> u.path`))
+      .select('a.id')
+      .where('u.id', '=', unitId)
+      .execute();
+    return rows.map((r) => r.id);
+  });
+}
 
 export function evaluationSettings(conn: Conn): Promise<EvaluationSettings> {
   return settingsCache.get('evaluation', async () => {
@@ -135,7 +152,11 @@ async function bumpOne(trx: Trx, caseId: string, windowDays: number): Promise<st
         items: old.items as Contribution[],
       }
     : null;
-  const rows = delta(before, { dims, items });
+  const changed = delta(before, { dims, items });
+  const units = [...new Set(changed.map((r) => r.unitId))];
+  const ancestors = new Map<string, string[]>();
+  for (const u of units) ancestors.set(u, await ancestorsOf(trx, u));
+  const rows = rollUp(changed, ancestors);
   if (rows.length) {
     await trx
       .insertInto('evaluation_daily')
@@ -225,7 +246,8 @@ export interface PeriodCounts {
 }
 
 export interface CountQuery {
-  unitPath: string;
+  /** The unit whose subtree is counted: its rows already hold the subtree (see rollUp). */
+  unitId: string;
   periods: { current: Range; previous: Range; lastYear: Range };
   category?: string | undefined;
   channel?: string | undefined;
@@ -236,14 +258,14 @@ type Range = { from: string; to: string };
 /**
  * The counters of a unit subtree for the period, the one before it and the same one a year
  * earlier, by first-level category. The three periods are summed separately (a long period overlaps
- * the others), each an index range per unit of the subtree.
+ * the others), each one index range of the unit's own rows.
  */
 export async function countPeriods(conn: Conn, q: CountQuery): Promise<PeriodCounts[]> {
   const sums = sql.join(COUNTERS.map((k) => sql`sum(${sql.ref(k)})::int as ${sql.ref(k)}`));
   const one = (period: PeriodCounts['period'], r: Range) => sql`
     select ${period}::text as period, category_top, ${sums}
       from evaluation_daily
-     where unit_id in (select id from org_units where path <@ ${q.unitPath}::ltree)
+     where unit_id = ${q.unitId}
        and day between ${r.from}::date and ${r.to}::date
        ${q.category ? sql`and category_top = ${q.category}` : sql``}
        ${q.channel ? sql`and channel = ${q.channel}` : sql``}

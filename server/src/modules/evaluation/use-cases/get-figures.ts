@@ -65,7 +65,7 @@ export async function getFigures(ctx: Ctx, q: FiguresQuery): Promise<Figures> {
     lastYear: samePeriodLastYear(from, to),
   };
   const rows = await countPeriods(db, {
-    unitPath: unit!.path,
+    unitId: unit!.id,
     periods,
     category: q.category,
     channel: q.channel,
