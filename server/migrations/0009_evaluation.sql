@@ -39,6 +39,12 @@ CREATE TABLE evaluation_daily (
   PRIMARY KEY (unit_id, day, category_top, channel, confidential)
 );
 
+-- The same counters by month (`day` is the first day of the month): a quarter reads three rows per
+-- category and channel; the daily rows serve the days of a period outside whole months.
+CREATE TABLE evaluation_monthly (LIKE evaluation_daily INCLUDING DEFAULTS);
+ALTER TABLE evaluation_monthly ADD PRIMARY KEY (unit_id, day, category_top, channel, confidential);
+ALTER TABLE evaluation_monthly ADD FOREIGN KEY (unit_id) REFERENCES org_units(id);
+
 -- What each case last contributed to evaluation_daily: the next change of the case subtracts it
 -- and adds the new contribution. One row per case, keyed by case like every table that grows with cases.
 CREATE TABLE evaluation_case_facts (

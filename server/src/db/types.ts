@@ -519,5 +519,6 @@ export interface DB {
   notices: NoticesTable;
   open311_clients: Open311ClientsTable;
   evaluation_daily: EvaluationDailyTable;
+  evaluation_monthly: EvaluationDailyTable;
   evaluation_case_facts: EvaluationCaseFactsTable;
 }

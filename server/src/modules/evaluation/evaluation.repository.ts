@@ -7,13 +7,22 @@ import {
   type CaseFacts,
   type Contribution,
   contributions,
+  type DeltaRow,
   delta,
   dimsOf,
   HANDLE_CLOCK,
   NOTIFY_CLOCKS,
   rollUp,
 } from './facts.js';
-import { COUNTERS, type Counter, type Counts, type MetricOptions, zeroCounts } from './metrics.js';
+import {
+  COUNTERS,
+  type Counter,
+  type Counts,
+  type MetricOptions,
+  monthOf,
+  splitByMonths,
+  zeroCounts,
+} from './metrics.js';
 
 export interface EvaluationSettings extends MetricOptions {
   /** Days after conclusion within which a repeat petition means the matter was not resolved at once. */
@@ -129,6 +138,37 @@ export async function recomputeCase(conn: Conn, caseId: string): Promise<Contrib
   return facts ? contributions(facts) : [];
 }
 
+/** Adds the changes to the counters (rows created at zero when new). */
+async function upsertCounters(
+  trx: Trx,
+  table: 'evaluation_daily' | 'evaluation_monthly',
+  rows: DeltaRow[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await trx
+    .insertInto(table)
+    .values(
+      rows.map((r) => ({
+        unit_id: r.unitId,
+        day: r.day,
+        category_top: r.dims.categoryTop,
+        channel: r.dims.channel,
+        confidential: r.dims.confidential,
+        ...Object.fromEntries(COUNTERS.map((k) => [k, r.counts[k] ?? 0])),
+      })),
+    )
+    .onConflict((oc) =>
+      oc
+        .columns(['unit_id', 'day', 'category_top', 'channel', 'confidential'])
+        .doUpdateSet(
+          Object.fromEntries(
+            COUNTERS.map((k) => [k, sql<number>`${sql.ref(`${table}.${k}`)} + excluded.${sql.ref(k)}`]),
+          ) as Record<Counter, ReturnType<typeof sql<number>>>,
+        ),
+    )
+    .execute();
+}
+
 async function bumpOne(trx: Trx, caseId: string, windowDays: number): Promise<string | null> {
   // The facts row is locked first: two transactions recomputing one case (a repeat and the case it
   // repeats) then apply their differences one after the other, each from the other's result.
@@ -156,31 +196,8 @@ async function bumpOne(trx: Trx, caseId: string, windowDays: number): Promise<st
   const units = [...new Set(changed.map((r) => r.unitId))];
   const ancestors = new Map<string, string[]>();
   for (const u of units) ancestors.set(u, await ancestorsOf(trx, u));
-  const rows = rollUp(changed, ancestors);
-  if (rows.length) {
-    await trx
-      .insertInto('evaluation_daily')
-      .values(
-        rows.map((r) => ({
-          unit_id: r.unitId,
-          day: r.day,
-          category_top: r.dims.categoryTop,
-          channel: r.dims.channel,
-          confidential: r.dims.confidential,
-          ...Object.fromEntries(COUNTERS.map((k) => [k, r.counts[k] ?? 0])),
-        })),
-      )
-      .onConflict((oc) =>
-        oc
-          .columns(['unit_id', 'day', 'category_top', 'channel', 'confidential'])
-          .doUpdateSet(
-            Object.fromEntries(
-              COUNTERS.map((k) => [k, sql<number>`evaluation_daily.${sql.ref(k)} + excluded.${sql.ref(k)}`]),
-            ) as Record<Counter, ReturnType<typeof sql<number>>>,
-          ),
-      )
-      .execute();
-  }
+  await upsertCounters(trx, 'evaluation_daily', rollUp(changed, ancestors));
+  await upsertCounters(trx, 'evaluation_monthly', rollUp(changed, ancestors, monthOf));
   const value = {
     category_top: dims.categoryTop,
     channel: dims.channel,
@@ -219,6 +236,7 @@ export async function bumpEvaluation(trx: Trx, caseId: string): Promise<void> {
 export async function rebuildEvaluation(db: Conn, batch = 500): Promise<number> {
   const { repeatWindowDays } = await evaluationSettings(db);
   await sql`delete from evaluation_daily`.execute(db);
+  await sql`delete from evaluation_monthly`.execute(db);
   await sql`delete from evaluation_case_facts`.execute(db);
   let after = '00000000-0000-0000-0000-000000000000';
   let n = 0;
@@ -257,24 +275,36 @@ type Range = { from: string; to: string };
 
 /**
  * The counters of a unit subtree for the period, the one before it and the same one a year
- * earlier, by first-level category. The three periods are summed separately (a long period overlaps
- * the others), each one index range of the unit's own rows.
+ * earlier, by first-level category. Whole months come from the monthly counters and the days
+ * outside them from the daily ones; the three periods are summed separately (a long period
+ * overlaps the others). Every piece is one index range of the unit's own rows.
  */
 export async function countPeriods(conn: Conn, q: CountQuery): Promise<PeriodCounts[]> {
+  const cols = sql.join(COUNTERS.map((k) => sql.ref(k)));
   const sums = sql.join(COUNTERS.map((k) => sql`sum(${sql.ref(k)})::int as ${sql.ref(k)}`));
-  const one = (period: PeriodCounts['period'], r: Range) => sql`
-    select ${period}::text as period, category_top, ${sums}
-      from evaluation_daily
-     where unit_id = ${q.unitId}
-       and day between ${r.from}::date and ${r.to}::date
-       ${q.category ? sql`and category_top = ${q.category}` : sql``}
+  const filters = sql`${q.category ? sql`and category_top = ${q.category}` : sql``}
        ${q.channel ? sql`and channel = ${q.channel}` : sql``}
-       ${q.includeConfidential ? sql`` : sql`and not confidential`}
-     group by category_top`;
+       ${q.includeConfidential ? sql`` : sql`and not confidential`}`;
+  const piece = (
+    period: PeriodCounts['period'],
+    table: 'evaluation_daily' | 'evaluation_monthly',
+    r: Range,
+  ) => sql`
+    select ${period}::text as period, category_top, ${cols}
+      from ${sql.table(table)}
+     where unit_id = ${q.unitId} and day between ${r.from}::date and ${r.to}::date ${filters}`;
+  const pieces = (['current', 'previous', 'lastYear'] as const).flatMap((period) => {
+    const { from, to } = q.periods[period];
+    const split = splitByMonths(from, to);
+    return [
+      ...(split.months ? [piece(period, 'evaluation_monthly', split.months)] : []),
+      ...split.days.map((d) => piece(period, 'evaluation_daily', d)),
+    ];
+  });
   const r = await sql<Record<string, unknown> & { period: PeriodCounts['period']; category_top: string }>`
-    ${one('current', q.periods.current)}
-    union all ${one('previous', q.periods.previous)}
-    union all ${one('lastYear', q.periods.lastYear)}`.execute(conn);
+    select period, category_top, ${sums}
+      from (${sql.join(pieces, sql` union all `)}) p
+     group by period, category_top`.execute(conn);
   return r.rows.map((row) => {
     const counts = zeroCounts();
     for (const k of COUNTERS) counts[k] = Number(row[k] ?? 0);

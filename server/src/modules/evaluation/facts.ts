@@ -155,14 +155,20 @@ export type DeltaRow = ReturnType<typeof delta>[number];
  * rows — days × categories × channels — however many units and cases lie below it. Sorted by key,
  * like `delta`, so concurrent transactions lock rows in one order.
  */
-export function rollUp(rows: DeltaRow[], ancestors: Map<string, string[]>): DeltaRow[] {
+export function rollUp(
+  rows: DeltaRow[],
+  ancestors: Map<string, string[]>,
+  /** The row's date: the day itself, or the first day of its month for the monthly counters. */
+  bucket: (day: string) => string = (day) => day,
+): DeltaRow[] {
   const out = new Map<string, DeltaRow>();
   for (const r of rows) {
+    const day = bucket(r.day);
     for (const unitId of ancestors.get(r.unitId) ?? [r.unitId]) {
-      const key = `${unitId}|${r.day}|${r.dims.categoryTop}|${r.dims.channel}|${r.dims.confidential}`;
+      const key = `${unitId}|${day}|${r.dims.categoryTop}|${r.dims.channel}|${r.dims.confidential}`;
       const row = out.get(key);
       if (!row) {
-        out.set(key, { ...r, unitId, counts: { ...r.counts } });
+        out.set(key, { ...r, unitId, day, counts: { ...r.counts } });
         continue;
       }
       for (const [k, n] of Object.entries(r.counts) as [Counter, number][])

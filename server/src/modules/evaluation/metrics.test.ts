@@ -9,6 +9,7 @@ import {
   ratio,
   samePeriodLastYear,
   shares,
+  splitByMonths,
   zeroCounts,
 } from './metrics.js';
 
@@ -288,5 +289,44 @@ describe('rollUp', () => {
       ]),
     );
     expect(rows.map((r) => r.unitId)).toEqual(['a', 'b']);
+  });
+});
+
+describe('splitByMonths', () => {
+  it('reads whole months from the monthly counters and the edges from the daily ones', () => {
+    expect(splitByMonths('2026-04-01', '2026-06-30')).toEqual({
+      months: { from: '2026-04-01', to: '2026-06-01' },
+      days: [],
+    });
+    expect(splitByMonths('2026-03-15', '2026-06-10')).toEqual({
+      months: { from: '2026-04-01', to: '2026-05-01' },
+      days: [
+        { from: '2026-03-15', to: '2026-03-31' },
+        { from: '2026-06-01', to: '2026-06-10' },
+      ],
+    });
+    expect(splitByMonths('2025-12-01', '2026-01-31').months).toEqual({
+      from: '2025-12-01',
+      to: '2026-01-01',
+    });
+    expect(splitByMonths('2024-02-01', '2024-02-29')).toEqual({
+      months: { from: '2024-02-01', to: '2024-02-01' },
+      days: [],
+    });
+  });
+
+  it('a period without a whole month is read by days only', () => {
+    expect(splitByMonths('2026-03-15', '2026-04-10')).toEqual({
+      months: null,
+      days: [{ from: '2026-03-15', to: '2026-04-10' }],
+    });
+    expect(splitByMonths('2026-03-01', '2026-03-30')).toEqual({
+      months: null,
+      days: [{ from: '2026-03-01', to: '2026-03-30' }],
+    });
+    expect(splitByMonths('2026-01-02', '2026-01-31')).toEqual({
+      months: null,
+      days: [{ from: '2026-01-02', to: '2026-01-31' }],
+    });
   });
 });

@@ -190,3 +190,26 @@ export function samePeriodLastYear(from: string, to: string): { from: string; to
 function isLeap(y: number): boolean {
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 }
+
+/** First day of the month of `iso`. */
+export const monthOf = (iso: string) => `${iso.slice(0, 7)}-01`;
+
+/**
+ * A period as the whole calendar months it covers (read from the monthly counters) and the days
+ * outside them (read from the daily ones): a quarter is three monthly rows per category and
+ * channel instead of ninety daily ones.
+ */
+export function splitByMonths(
+  from: string,
+  to: string,
+): { months: { from: string; to: string } | null; days: { from: string; to: string }[] } {
+  const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
+  const firstWhole = fd === 1 ? monthOf(from) : toIso(new Date(Date.UTC(fy, fm, 1)));
+  const lastWhole = td === lastDayOfMonth(ty, tm) ? monthOf(to) : toIso(new Date(Date.UTC(ty, tm - 2, 1)));
+  if (firstWhole > lastWhole) return { months: null, days: [{ from, to }] };
+  const days: { from: string; to: string }[] = [];
+  if (fd !== 1) days.push({ from, to: toIso(new Date(Date.UTC(fy, fm, 0))) });
+  if (td !== lastDayOfMonth(ty, tm)) days.push({ from: monthOf(to), to });
+  return { months: { from: firstWhole, to: lastWhole }, days };
+}
