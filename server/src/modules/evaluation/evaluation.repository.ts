@@ -273,6 +273,49 @@ export interface CountQuery {
 }
 type Range = { from: string; to: string };
 
+type Filters = { category?: string | undefined; channel?: string | undefined; includeConfidential: boolean };
+
+/**
+ * The summary rows of one period for some units: whole months from the monthly counters and the
+ * days outside them from the daily ones, each one index range per unit.
+ */
+function periodPieces(period: string, range: Range, unitIds: string[], f: Filters) {
+  const cols = sql.join(COUNTERS.map((k) => sql.ref(k)));
+  const filters = sql`${f.category ? sql`and category_top = ${f.category}` : sql``}
+       ${f.channel ? sql`and channel = ${f.channel}` : sql``}
+       ${f.includeConfidential ? sql`` : sql`and not confidential`}`;
+  const piece = (table: 'evaluation_daily' | 'evaluation_monthly', r: Range) => sql`
+    select ${period}::text as period, unit_id, category_top, ${cols}
+      from ${sql.table(table)}
+     where unit_id = any(${unitIds}::uuid[]) and day between ${r.from}::date and ${r.to}::date ${filters}`;
+  const split = splitByMonths(range.from, range.to);
+  return [
+    ...(split.months ? [piece('evaluation_monthly', split.months)] : []),
+    ...split.days.map((d) => piece('evaluation_daily', d)),
+  ];
+}
+
+/** The counters of each unit's subtree for one period (a ranking). */
+export async function countUnits(
+  conn: Conn,
+  unitIds: string[],
+  range: Range,
+  f: Filters,
+): Promise<Map<string, Counts>> {
+  const out = new Map(unitIds.map((id) => [id, zeroCounts()]));
+  if (unitIds.length === 0) return out;
+  const sums = sql.join(COUNTERS.map((k) => sql`sum(${sql.ref(k)})::int as ${sql.ref(k)}`));
+  const r = await sql<Record<string, unknown> & { unit_id: string }>`
+    select unit_id, ${sums}
+      from (${sql.join(periodPieces('current', range, unitIds, f), sql` union all `)}) p
+     group by unit_id`.execute(conn);
+  for (const row of r.rows) {
+    const counts = out.get(row.unit_id);
+    if (counts) for (const k of COUNTERS) counts[k] = Number(row[k] ?? 0);
+  }
+  return out;
+}
+
 /**
  * The counters of a unit subtree for the period, the one before it and the same one a year
  * earlier, by first-level category. Whole months come from the monthly counters and the days
@@ -280,27 +323,10 @@ type Range = { from: string; to: string };
  * overlaps the others). Every piece is one index range of the unit's own rows.
  */
 export async function countPeriods(conn: Conn, q: CountQuery): Promise<PeriodCounts[]> {
-  const cols = sql.join(COUNTERS.map((k) => sql.ref(k)));
   const sums = sql.join(COUNTERS.map((k) => sql`sum(${sql.ref(k)})::int as ${sql.ref(k)}`));
-  const filters = sql`${q.category ? sql`and category_top = ${q.category}` : sql``}
-       ${q.channel ? sql`and channel = ${q.channel}` : sql``}
-       ${q.includeConfidential ? sql`` : sql`and not confidential`}`;
-  const piece = (
-    period: PeriodCounts['period'],
-    table: 'evaluation_daily' | 'evaluation_monthly',
-    r: Range,
-  ) => sql`
-    select ${period}::text as period, category_top, ${cols}
-      from ${sql.table(table)}
-     where unit_id = ${q.unitId} and day between ${r.from}::date and ${r.to}::date ${filters}`;
-  const pieces = (['current', 'previous', 'lastYear'] as const).flatMap((period) => {
-    const { from, to } = q.periods[period];
-    const split = splitByMonths(from, to);
-    return [
-      ...(split.months ? [piece(period, 'evaluation_monthly', split.months)] : []),
-      ...split.days.map((d) => piece(period, 'evaluation_daily', d)),
-    ];
-  });
+  const pieces = (['current', 'previous', 'lastYear'] as const).flatMap((period) =>
+    periodPieces(period, q.periods[period], [q.unitId], q),
+  );
   const r = await sql<Record<string, unknown> & { period: PeriodCounts['period']; category_top: string }>`
     select period, category_top, ${sums}
       from (${sql.join(pieces, sql` union all `)}) p

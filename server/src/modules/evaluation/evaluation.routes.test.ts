@@ -109,6 +109,29 @@ describe('GET /api/evaluation/figures', () => {
     expect((await grid.get(`/api/evaluation/figures?${period}`)).status).toBe(403);
 
     await expectNoDrift([done, handling, rejected, other]);
+
+    // 三率排名 of the district's towns: 甲镇 issued its 3 notices in time, 乙镇's one is still running.
+    const rank = await leader.get(`/api/evaluation/ranking?level=town&${period}`);
+    expect(rank.status).toBe(200);
+    expect(rank.body.district.id).toBe(d.district.id);
+    expect(
+      rank.body.items.map((x: { unit: { id: string }; received: number; ranks: unknown }) => [
+        x.unit.id,
+        x.received,
+        x.ranks,
+      ]),
+    ).toEqual([
+      [d.townA.id, 3, { timelyAcceptance: 1, onTimeCompletion: 1, satisfaction: 1 }],
+      [d.townB.id, 1, { timelyAcceptance: 2, onTimeCompletion: null, satisfaction: null }],
+    ]);
+    expect(rank.body.items[1].rates.timelyAcceptance).toEqual({ numerator: 0, denominator: 1, rate: 0 });
+    const depts = await leader.get(`/api/evaluation/ranking?level=department&${period}`);
+    expect(
+      depts.body.items.map((x: { unit: { id: string }; received: number }) => [x.unit.id, x.received]),
+    ).toEqual([[d.department.id, 0]]);
+    // Comparing towns is the district's view: a town leader may not rank its neighbours.
+    expect((await townLeader.get(`/api/evaluation/ranking?${period}`)).status).toBe(403);
+    expect((await leader.get('/api/evaluation/ranking?level=village')).status).toBe(400);
   });
 
   it('a reopened case gives back its conclusion and rating until it is concluded again', async () => {

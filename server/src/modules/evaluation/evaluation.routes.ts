@@ -2,8 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { RouteDeps } from '../../http/routes.js';
 import { errorResponses } from '../../http/schemas.js';
-import { figures, figuresQuery } from './evaluation.schemas.js';
+import { figures, figuresQuery, ranking, rankingQuery } from './evaluation.schemas.js';
 import { getFigures } from './use-cases/get-figures.js';
+import { getRanking } from './use-cases/get-ranking.js';
 
 /** The evaluation figures (三率 and the others) of a unit subtree and period. */
 export async function evaluationRoutes(fastify: FastifyInstance, { ctxOf }: RouteDeps): Promise<void> {
@@ -20,5 +21,18 @@ export async function evaluationRoutes(fastify: FastifyInstance, { ctxOf }: Rout
       },
     },
     async (req) => getFigures(ctxOf(req), req.query),
+  );
+
+  app.get(
+    '/api/evaluation/ranking',
+    {
+      schema: {
+        tags: ['evaluation'],
+        summary: '三率排名 Towns (or departments) of my district ranked by the three rates',
+        querystring: rankingQuery,
+        response: { 200: ranking, ...errorResponses },
+      },
+    },
+    async (req) => getRanking(ctxOf(req), req.query),
   );
 }

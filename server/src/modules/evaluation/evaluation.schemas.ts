@@ -7,14 +7,31 @@ export const MAX_PERIOD_DAYS = 366;
 
 const isoDate = z.string().refine(isISODate, 'dateFormat');
 
+const periodFields = {
+  /** First day of the period (Asia/Shanghai); with `to`, or neither: the current quarter to date. */
+  from: isoDate.optional(),
+  /** Last day of the period, inclusive. */
+  to: isoDate.optional(),
+};
+
+type PeriodQuery = { from?: string | undefined; to?: string | undefined };
+
+function checkPeriod(q: PeriodQuery, ctx: z.RefinementCtx): void {
+  if (!q.from !== !q.to) {
+    ctx.addIssue({ code: 'custom', path: [q.from ? 'to' : 'from'], message: 'periodNeedsBoth' });
+    return;
+  }
+  if (!q.from || !q.to || !isISODate(q.from) || !isISODate(q.to)) return;
+  if (q.to < q.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'endBeforeStart' });
+  else if (diffDays(q.from, q.to) >= MAX_PERIOD_DAYS)
+    ctx.addIssue({ code: 'custom', path: ['from'], message: 'rangeTooLong' });
+}
+
 export const figuresQuery = z
   .object({
     /** The unit whose subtree is counted; defaults to the actor's own unit. */
     unitId: z.uuid().optional(),
-    /** First day of the period (Asia/Shanghai); with `to`, or neither: the current quarter to date. */
-    from: isoDate.optional(),
-    /** Last day of the period, inclusive. */
-    to: isoDate.optional(),
+    ...periodFields,
     /** First-level category code: the figures of that category only. */
     category: z
       .string()
@@ -22,16 +39,7 @@ export const figuresQuery = z
       .optional(),
     channel: z.enum(CHANNELS).optional(),
   })
-  .superRefine((q, ctx) => {
-    if (!q.from !== !q.to) {
-      ctx.addIssue({ code: 'custom', path: [q.from ? 'to' : 'from'], message: 'periodNeedsBoth' });
-      return;
-    }
-    if (!q.from || !q.to || !isISODate(q.from) || !isISODate(q.to)) return;
-    if (q.to < q.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'endBeforeStart' });
-    else if (diffDays(q.from, q.to) >= MAX_PERIOD_DAYS)
-      ctx.addIssue({ code: 'custom', path: ['from'], message: 'rangeTooLong' });
-  });
+  .superRefine(checkPeriod);
 export type FiguresQuery = z.infer<typeof figuresQuery>;
 
 const count = z.number().int().min(0);
@@ -52,7 +60,7 @@ const change = z.object({
     .describe('Counts: relative change; rates: difference in points of the fraction'),
 });
 
-const RATE_NAMES = [
+export const RATE_NAMES = [
   'timelyAcceptance',
   'onTimeCompletion',
   'satisfaction',
@@ -105,3 +113,48 @@ export const figures = z
   })
   .describe('考核指标: the evaluation figures of a unit subtree and period (docs/METRICS.md)');
 export type Figures = z.infer<typeof figures>;
+
+/** The three rates a ranking orders by (三率, DOMAIN.md §3.2). */
+export const RANKED_RATES = ['timelyAcceptance', 'onTimeCompletion', 'satisfaction'] as const;
+
+export const rankingQuery = z
+  .object({
+    /** Which units of the district are ranked: its towns (and streets) or its departments. */
+    level: z.enum(['town', 'department']).default('town'),
+    ...periodFields,
+    /** The rate the list is ordered by; every item carries its rank in each of the three. */
+    by: z.enum(RANKED_RATES).default('timelyAcceptance'),
+  })
+  .superRefine(checkPeriod);
+export type RankingQuery = z.infer<typeof rankingQuery>;
+
+export const ranking = z
+  .object({
+    district: z.object({ id: z.uuid(), name: z.string() }),
+    period,
+    level: z.enum(['town', 'department']),
+    by: z.enum(RANKED_RATES),
+    basicSatisfiedWeight: z.number(),
+    items: z.array(
+      z.object({
+        unit: z.object({ id: z.uuid(), name: z.string() }),
+        received: count,
+        rates: z.object(
+          Object.fromEntries(RANKED_RATES.map((n) => [n, ratio])) as Record<
+            (typeof RANKED_RATES)[number],
+            typeof ratio
+          >,
+        ),
+        ranks: z
+          .object(
+            Object.fromEntries(RANKED_RATES.map((n) => [n, z.number().int().min(1).nullable()])) as Record<
+              (typeof RANKED_RATES)[number],
+              z.ZodNullable<z.ZodNumber>
+            >,
+          )
+          .describe('1 = best; equal rates share a rank; null when the unit had nothing due'),
+      }),
+    ),
+  })
+  .describe('三率排名: the towns (or departments) of a district ranked by the three rates');
+export type Ranking = z.infer<typeof ranking>;

@@ -12,6 +12,7 @@ import {
   splitByMonths,
   zeroCounts,
 } from './metrics.js';
+import { rankBy } from './use-cases/get-ranking.js';
 
 const counts = (over: Partial<Counts>): Counts => ({ ...zeroCounts(), ...over });
 
@@ -328,5 +329,13 @@ describe('splitByMonths', () => {
       months: null,
       days: [{ from: '2026-01-02', to: '2026-01-31' }],
     });
+  });
+});
+
+describe('rankBy', () => {
+  it('ranks higher rates first, equal rates share a rank, nothing due is unranked', () => {
+    const items = [ratio(9, 10), ratio(0, 0), ratio(1, 1), ratio(18, 20), ratio(1, 2)];
+    const ranks = rankBy(items, (x) => x);
+    expect(items.map((x) => ranks.get(x))).toEqual([2, null, 1, 2, 4]);
   });
 });
