@@ -60,7 +60,11 @@ export function evaluationSettings(conn: Conn): Promise<EvaluationSettings> {
 }
 
 /** Reads what the formulas need of one case, as it stands inside the transaction. */
-async function loadFacts(trx: Conn, caseId: string, windowDays: number): Promise<CaseFacts | undefined> {
+async function loadFacts(
+  trx: Conn,
+  caseId: string,
+  windowDays: number,
+): Promise<(CaseFacts & { repeatOf: string | null }) | undefined> {
   const c = await trx
     .selectFrom('cases')
     .select([
@@ -79,6 +83,7 @@ async function loadFacts(trx: Conn, caseId: string, windowDays: number): Promise
       'resolved_on_spot',
       'closed_at',
       'terminated_at',
+      'repeat_of_case_id',
     ])
     .where('id', '=', caseId)
     .executeTakeFirst();
@@ -128,6 +133,7 @@ async function loadFacts(trx: Conn, caseId: string, windowDays: number): Promise
     concludedOn,
     repeatedInWindow: !!repeat,
     clocks: clocks.map((k) => ({ code: k.code, unitId: k.unit_id, dueOn: k.due_on, status: k.status })),
+    repeatOf: c.repeat_of_case_id,
   };
 }
 
@@ -169,7 +175,15 @@ async function upsertCounters(
     .execute();
 }
 
-async function bumpOne(trx: Trx, caseId: string, windowDays: number): Promise<string | null> {
+/**
+ * Recomputes one case's contribution, stores it, and returns the change to the counters (not yet
+ * applied) with the case it repeats, if any.
+ */
+async function recompute(
+  trx: Trx,
+  caseId: string,
+  windowDays: number,
+): Promise<{ changed: DeltaRow[]; repeatOf: string | null }> {
   // The facts row is locked first: two transactions recomputing one case (a repeat and the case it
   // repeats) then apply their differences one after the other, each from the other's result.
   const old = await trx
@@ -179,7 +193,7 @@ async function bumpOne(trx: Trx, caseId: string, windowDays: number): Promise<st
     .forUpdate()
     .executeTakeFirst();
   const facts = await loadFacts(trx, caseId, windowDays);
-  if (!facts) return null;
+  if (!facts) return { changed: [], repeatOf: null };
   const dims = dimsOf(facts);
   const items = contributions(facts);
   const before = old
@@ -192,12 +206,6 @@ async function bumpOne(trx: Trx, caseId: string, windowDays: number): Promise<st
         items: old.items as Contribution[],
       }
     : null;
-  const changed = delta(before, { dims, items });
-  const units = [...new Set(changed.map((r) => r.unitId))];
-  const ancestors = new Map<string, string[]>();
-  for (const u of units) ancestors.set(u, await ancestorsOf(trx, u));
-  await upsertCounters(trx, 'evaluation_daily', rollUp(changed, ancestors));
-  await upsertCounters(trx, 'evaluation_monthly', rollUp(changed, ancestors, monthOf));
   const value = {
     category_top: dims.categoryTop,
     channel: dims.channel,
@@ -211,12 +219,19 @@ async function bumpOne(trx: Trx, caseId: string, windowDays: number): Promise<st
       .insertInto('evaluation_case_facts')
       .values({ case_id: caseId, ...value })
       .execute();
-  const link = await trx
-    .selectFrom('cases')
-    .select('repeat_of_case_id')
-    .where('id', '=', caseId)
-    .executeTakeFirst();
-  return link?.repeat_of_case_id ?? null;
+  return { changed: delta(before, { dims, items }), repeatOf: facts.repeatOf };
+}
+
+/**
+ * Applies changes to the daily and monthly counters of their units and every unit above. All
+ * changes of a transaction go in one sorted batch per table (daily, then monthly), so concurrent
+ * transactions lock summary rows in one order and cannot deadlock on them.
+ */
+async function applyChanges(trx: Trx, changed: DeltaRow[]): Promise<void> {
+  const ancestors = new Map<string, string[]>();
+  for (const u of new Set(changed.map((r) => r.unitId))) ancestors.set(u, await ancestorsOf(trx, u));
+  await upsertCounters(trx, 'evaluation_daily', rollUp(changed, ancestors));
+  await upsertCounters(trx, 'evaluation_monthly', rollUp(changed, ancestors, monthOf));
 }
 
 /**
@@ -225,8 +240,9 @@ async function bumpOne(trx: Trx, caseId: string, windowDays: number): Promise<st
  */
 export async function bumpEvaluation(trx: Trx, caseId: string): Promise<void> {
   const { repeatWindowDays } = await evaluationSettings(trx);
-  const earlier = await bumpOne(trx, caseId, repeatWindowDays);
-  if (earlier) await bumpOne(trx, earlier, repeatWindowDays);
+  const self = await recompute(trx, caseId, repeatWindowDays);
+  const earlier = self.repeatOf ? await recompute(trx, self.repeatOf, repeatWindowDays) : undefined;
+  await applyChanges(trx, [...self.changed, ...(earlier?.changed ?? [])]);
 }
 
 /**
@@ -250,7 +266,9 @@ export async function rebuildEvaluation(db: Conn, batch = 500): Promise<number> 
       .execute();
     if (ids.length === 0) return n;
     await db.transaction().execute(async (trx) => {
-      for (const { id } of ids) await bumpOne(trx, id, repeatWindowDays);
+      const changed: DeltaRow[] = [];
+      for (const { id } of ids) changed.push(...(await recompute(trx, id, repeatWindowDays)).changed);
+      await applyChanges(trx, changed);
     });
     n += ids.length;
     after = ids[ids.length - 1]!.id;

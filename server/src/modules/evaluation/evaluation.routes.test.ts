@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cmd, expectOk, intake } from '../../test/case-factories.js';
-import { makeDistrict, makeUser, signInAs } from '../../test/factories.js';
+import { makeDistrict, makeUnit, makeUser, signInAs } from '../../test/factories.js';
 import { replyAndDeliver, testDb } from '../../test/story-helpers.js';
 import type { Client } from '../../test/test-app.js';
 import { addDays } from '../calendar/iso-date.js';
@@ -156,6 +156,47 @@ describe('GET /api/evaluation/figures', () => {
     // Two handling periods now: the first met, the rectification's still running.
     expect(f.rates.onTimeCompletion).toEqual({ numerator: 1, denominator: 2, rate: 0.5 });
     await expectNoDrift([id]);
+  });
+
+  it('a repeat of a matter counts as a repeat and takes the one-time resolution of the matter it repeats', async () => {
+    const d = await makeDistrict();
+    const ws = await signInAs(await makeUser(d.communityA1, [{ role: 'workstation_staff' }]));
+    const leader = await signInAs(await makeUser(d.district, [{ role: 'leader' }]));
+    const first = await register(ws);
+    const again = await register(ws);
+    await expectOk(await cmd(ws, again, 'link-repeat', { openCaseId: first }));
+    await expectOk(await cmd(ws, first, 'accept'));
+    await replyAndDeliver(ws, first);
+    await expectOk(await cmd(ws, first, 'close', { basis: 'petitioner_satisfied' }));
+
+    const f = (await leader.get(`/api/evaluation/figures?unitId=${d.district.id}&${period}`)).body;
+    expect(f.counts.received).toBe(2);
+    expect(f.counts.matters).toBe(1);
+    expect(f.rates.repeat).toEqual({ numerator: 1, denominator: 2, rate: 0.5 });
+    // The merged repeat's notice clock was cancelled: only the first matter's notice is due.
+    expect(f.rates.timelyAcceptance).toEqual({ numerator: 1, denominator: 1, rate: 1 });
+    expect(f.rates.oneTimeResolution).toEqual({ numerator: 0, denominator: 1, rate: 0 });
+    await expectNoDrift([first, again]);
+  });
+
+  it('cases referred to discipline inspection count only for those who may read them', async () => {
+    const d = await makeDistrict();
+    const discipline = await makeUnit(d.district, 'discipline', '纪委监委');
+    const ws = await signInAs(await makeUser(d.communityA1, [{ role: 'workstation_staff' }]));
+    const leader = await signInAs(await makeUser(d.district, [{ role: 'leader' }]));
+    const secretary = await signInAs(
+      await makeUser(d.district, [{ role: 'leader' }, { role: 'discipline_inspector' }]),
+    );
+    await register(ws);
+    const accused = await register(ws, { nature: 'accusation' });
+    await expectOk(
+      await cmd(ws, accused, 'refer-discipline', { toUnitId: discipline.id, reason: '反映公职人员问题' }),
+    );
+
+    const url = `/api/evaluation/figures?unitId=${d.district.id}&${period}`;
+    expect((await leader.get(url)).body.counts.received).toBe(1);
+    expect((await secretary.get(url)).body.counts.received).toBe(2);
+    await expectNoDrift([accused]);
   });
 
   it('rejects bad periods with 400', async () => {
