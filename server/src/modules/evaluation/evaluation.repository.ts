@@ -251,9 +251,16 @@ export async function bumpEvaluation(trx: Trx, caseId: string): Promise<void> {
  */
 export async function rebuildEvaluation(db: Conn, batch = 500): Promise<number> {
   const { repeatWindowDays } = await evaluationSettings(db);
-  await sql`delete from evaluation_daily`.execute(db);
-  await sql`delete from evaluation_monthly`.execute(db);
-  await sql`delete from evaluation_case_facts`.execute(db);
+  // Cleared in one transaction that holds changes off meanwhile: a case change between clearing the
+  // counters and clearing its facts would otherwise be counted twice.
+  await db.transaction().execute(async (trx) => {
+    await sql`lock table evaluation_case_facts, evaluation_daily, evaluation_monthly in exclusive mode`.execute(
+      trx,
+    );
+    await sql`delete from evaluation_daily`.execute(trx);
+    await sql`delete from evaluation_monthly`.execute(trx);
+    await sql`delete from evaluation_case_facts`.execute(trx);
+  });
   let after = '00000000-0000-0000-0000-000000000000';
   let n = 0;
   for (;;) {

@@ -5,7 +5,7 @@ import { replyAndDeliver, testDb } from '../../test/story-helpers.js';
 import type { Client } from '../../test/test-app.js';
 import { addDays } from '../calendar/iso-date.js';
 import { today } from '../cases/case-clock.js';
-import { recomputeCase } from './evaluation.repository.js';
+import { rebuildEvaluation, recomputeCase } from './evaluation.repository.js';
 
 async function register(client: Client, over: Record<string, unknown> = {}): Promise<string> {
   return (await expectOk(await client.post('/api/cases', intake(over)), 201)).id as string;
@@ -177,6 +177,13 @@ describe('GET /api/evaluation/figures', () => {
     expect(f.rates.timelyAcceptance).toEqual({ numerator: 1, denominator: 1, rate: 1 });
     expect(f.rates.oneTimeResolution).toEqual({ numerator: 0, denominator: 1, rate: 0 });
     await expectNoDrift([first, again]);
+
+    // Recomputing every case from scratch gives the same figures as the increments.
+    const before = (await leader.get(`/api/evaluation/figures?unitId=${d.district.id}&${period}`)).body;
+    expect(await rebuildEvaluation(await testDb())).toBeGreaterThanOrEqual(2);
+    expect((await leader.get(`/api/evaluation/figures?unitId=${d.district.id}&${period}`)).body).toEqual(
+      before,
+    );
   });
 
   it('cases referred to discipline inspection count only for those who may read them', async () => {
