@@ -65,9 +65,11 @@ async function loadFacts(
   caseId: string,
   windowDays: number,
 ): Promise<(CaseFacts & { repeatOf: string | null }) | undefined> {
+  // One round trip for the case, its clocks and whether a petitioner left a phone: this runs in
+  // every case change, intake included.
   const c = await trx
     .selectFrom('cases')
-    .select([
+    .select((eb) => [
       'owner_unit_id',
       'first_unit_id',
       'category_code',
@@ -84,37 +86,44 @@ async function loadFacts(
       'closed_at',
       'terminated_at',
       'repeat_of_case_id',
+      eb
+        .selectFrom('case_deadlines as d')
+        .select(
+          sql<
+            { code: string; unit_id: string; due_on: string; status: string }[] | null
+          >`json_agg(json_build_object('code', d.code, 'unit_id', d.unit_id, 'due_on', d.due_on, 'status', d.status))`.as(
+            'x',
+          ),
+        )
+        .whereRef('d.case_id', '=', 'cases.id')
+        .where('d.code', 'in', [...NOTIFY_CLOCKS, HANDLE_CLOCK])
+        .as('clocks'),
+      eb
+        .exists(
+          eb
+            .selectFrom('case_parties as p')
+            .select('p.id')
+            .whereRef('p.case_id', '=', 'cases.id')
+            .where('p.role', '=', 'petitioner')
+            .where('p.phone_hmac', 'is not', null),
+        )
+        .as('has_contact'),
     ])
     .where('id', '=', caseId)
     .executeTakeFirst();
   if (!c) return undefined;
   const concluded = c.closed_at ?? c.terminated_at;
   const concludedOn = concluded ? shanghaiDate(new Date(concluded)) : null;
-  const [clocks, contact, repeat] = await Promise.all([
-    trx
-      .selectFrom('case_deadlines')
-      .select(['code', 'unit_id', 'due_on', 'status'])
-      .where('case_id', '=', caseId)
-      .where('code', 'in', [...NOTIFY_CLOCKS, HANDLE_CLOCK])
-      .execute(),
-    trx
-      .selectFrom('case_parties')
-      .select('id')
-      .where('case_id', '=', caseId)
-      .where('role', '=', 'petitioner')
-      .where('phone_hmac', 'is not', null)
-      .limit(1)
-      .executeTakeFirst(),
-    concludedOn
-      ? trx
-          .selectFrom('cases')
-          .select('id')
-          .where('repeat_of_case_id', '=', caseId)
-          .where('received_on', '<=', addDays(concludedOn, windowDays))
-          .limit(1)
-          .executeTakeFirst()
-      : undefined,
-  ]);
+  const repeat = concludedOn
+    ? await trx
+        .selectFrom('cases')
+        .select('id')
+        .where('repeat_of_case_id', '=', caseId)
+        .where('received_on', '<=', addDays(concludedOn, windowDays))
+        .limit(1)
+        .executeTakeFirst()
+    : undefined;
+  const clocks = c.clocks ?? [];
   return {
     ownerUnitId: c.owner_unit_id,
     firstUnitId: c.first_unit_id,
@@ -127,7 +136,7 @@ async function loadFacts(
     isRepeat: c.is_repeat,
     isFirstPetition: c.is_first_petition,
     deliveredOn: c.delivered_on,
-    hasContact: !!contact,
+    hasContact: !!c.has_contact,
     satisfaction: c.satisfaction as CaseFacts['satisfaction'],
     resolvedOnSpot: c.resolved_on_spot,
     concludedOn,
