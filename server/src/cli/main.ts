@@ -3,7 +3,8 @@ import { ConfigError, loadConfig } from '../config.js';
 import { migrate } from '../db/migrate.js';
 import { sealAnchor, verifyAll } from '../modules/cases/case-events.js';
 import { runSupervisionSweep, runWindowSweep } from '../modules/cases/timers.js';
-import { rebuildEvaluation } from '../modules/evaluation/evaluation.repository.js';
+import { evaluationSettings } from '../modules/evaluation/evaluation.repository.js';
+import { rebuildEvaluationSet } from '../modules/evaluation/rebuild-sql.js';
 import { createAdmin } from '../seed/create-admin.js';
 import { demoAccountsTable, demoLoaded, seedDemo } from '../seed/demo.js';
 import { openConfiguredDatabase, startServer } from '../server.js';
@@ -157,8 +158,9 @@ program
   )
   .action(async () => {
     const database = await openConfiguredDatabase(config());
-    const n = await rebuildEvaluation(database.db);
-    console.log(`Evaluation counters recomputed from ${n} case(s).`);
+    const { repeatWindowDays } = await evaluationSettings(database.db);
+    await database.db.transaction().execute((trx) => rebuildEvaluationSet(trx, repeatWindowDays));
+    console.log('Evaluation counters recomputed from every case.');
     await database.close();
   });
 

@@ -5,7 +5,8 @@ import { replyAndDeliver, testDb } from '../../test/story-helpers.js';
 import type { Client } from '../../test/test-app.js';
 import { addDays } from '../calendar/iso-date.js';
 import { today } from '../cases/case-clock.js';
-import { rebuildEvaluation, recomputeCase } from './evaluation.repository.js';
+import { evaluationSettings, rebuildEvaluation, recomputeCase } from './evaluation.repository.js';
+import { rebuildEvaluationSet } from './rebuild-sql.js';
 
 async function register(client: Client, over: Record<string, unknown> = {}): Promise<string> {
   return (await expectOk(await client.post('/api/cases', intake(over)), 201)).id as string;
@@ -26,6 +27,28 @@ async function expectNoDrift(ids: string[]) {
       .where('case_id', '=', id)
       .executeTakeFirstOrThrow();
     expect(stored.items).toEqual(await recomputeCase(db, id));
+  }
+}
+
+const byKey = (items: unknown) =>
+  (items as { unitId: string; day: string; counter: string; n: number }[])
+    .map((i) => `${i.unitId}|${i.day}|${i.counter}|${i.n}`)
+    .sort();
+
+/** The set-based rebuild counts what the increments counted: same figures, same stored facts. */
+async function expectSetRebuildAgrees(client: Client, url: string, ids: string[]) {
+  const db = await testDb();
+  const before = (await client.get(url)).body;
+  const { repeatWindowDays } = await evaluationSettings(db);
+  await db.transaction().execute((trx) => rebuildEvaluationSet(trx, repeatWindowDays));
+  expect((await client.get(url)).body).toEqual(before);
+  for (const id of ids) {
+    const stored = await db
+      .selectFrom('evaluation_case_facts')
+      .select('items')
+      .where('case_id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(byKey(stored.items)).toEqual(byKey(await recomputeCase(db, id)));
   }
 }
 
@@ -109,6 +132,12 @@ describe('GET /api/evaluation/figures', () => {
     expect((await grid.get(`/api/evaluation/figures?${period}`)).status).toBe(403);
 
     await expectNoDrift([done, handling, rejected, other]);
+    await expectSetRebuildAgrees(leader, `/api/evaluation/figures?unitId=${d.district.id}&${period}`, [
+      done,
+      handling,
+      rejected,
+      other,
+    ]);
 
     // 三率排名 of the district's towns: 甲镇 issued its 3 notices in time, 乙镇's one is still running.
     const rank = await leader.get(`/api/evaluation/ranking?level=town&${period}`);
@@ -156,6 +185,7 @@ describe('GET /api/evaluation/figures', () => {
     // Two handling periods now: the first met, the rectification's still running.
     expect(f.rates.onTimeCompletion).toEqual({ numerator: 1, denominator: 2, rate: 0.5 });
     await expectNoDrift([id]);
+    await expectSetRebuildAgrees(leader, url, [id]);
   });
 
   it('a repeat of a matter counts as a repeat and takes the one-time resolution of the matter it repeats', async () => {
