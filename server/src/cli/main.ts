@@ -3,6 +3,8 @@ import { ConfigError, loadConfig } from '../config.js';
 import { migrate } from '../db/migrate.js';
 import { sealAnchor, verifyAll } from '../modules/cases/case-events.js';
 import { runSupervisionSweep, runWindowSweep } from '../modules/cases/timers.js';
+import { evaluationSettings } from '../modules/evaluation/evaluation.repository.js';
+import { rebuildEvaluationSet } from '../modules/evaluation/rebuild-sql.js';
 import { createAdmin } from '../seed/create-admin.js';
 import { demoAccountsTable, demoLoaded, seedDemo } from '../seed/demo.js';
 import { openConfiguredDatabase, startServer } from '../server.js';
@@ -146,6 +148,19 @@ program
     const raised = await runSupervisionSweep(database.db, cfg);
     const closed = await runWindowSweep(database.db, cfg);
     console.log(`Supervision orders raised: ${raised}; cases closed after the review window: ${closed}.`);
+    await database.close();
+  });
+
+program
+  .command('evaluation-rebuild')
+  .description(
+    'Recompute the evaluation counters from every case (cases older than the counters, a moved unit)',
+  )
+  .action(async () => {
+    const database = await openConfiguredDatabase(config());
+    const { repeatWindowDays } = await evaluationSettings(database.db);
+    await database.db.transaction().execute((trx) => rebuildEvaluationSet(trx, repeatWindowDays));
+    console.log('Evaluation counters recomputed from every case.');
     await database.close();
   });
 

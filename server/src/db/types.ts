@@ -477,6 +477,43 @@ export interface PortalSpentCaptchasTable {
   expires_at: Timestamp;
 }
 
+export interface EvaluationDailyTable {
+  unit_id: string;
+  day: string;
+  category_top: string;
+  channel: string;
+  confidential: boolean;
+  received: Generated<number>;
+  matters: Generated<number>;
+  visit_batches: Generated<number>;
+  visit_persons: Generated<number>;
+  group_visits: Generated<number>;
+  group_persons: Generated<number>;
+  repeats: Generated<number>;
+  notify_due: Generated<number>;
+  notify_met: Generated<number>;
+  handle_due: Generated<number>;
+  handle_met: Generated<number>;
+  delivered: Generated<number>;
+  eligible: Generated<number>;
+  rated: Generated<number>;
+  satisfied: Generated<number>;
+  basically_satisfied: Generated<number>;
+  unsatisfied: Generated<number>;
+  on_spot: Generated<number>;
+  first_concluded: Generated<number>;
+  first_repeated: Generated<number>;
+}
+
+export interface EvaluationCaseFactsTable {
+  case_id: string;
+  category_top: string;
+  channel: string;
+  confidential: boolean;
+  items: Json<unknown>;
+  updated_at: Timestamp;
+}
+
 export interface DB {
   org_units: OrgUnitsTable;
   workstations: WorkstationsTable;
@@ -512,4 +549,7 @@ export interface DB {
   portal_petitions: PortalPetitionsTable;
   portal_sms_codes: PortalSmsCodesTable;
   portal_spent_captchas: PortalSpentCaptchasTable;
+  evaluation_daily: EvaluationDailyTable;
+  evaluation_monthly: EvaluationDailyTable;
+  evaluation_case_facts: EvaluationCaseFactsTable;
 }

@@ -7,6 +7,7 @@ import { authRoutes } from '../modules/auth/auth.routes.js';
 import { calendarRoutes } from '../modules/calendar/calendar.routes.js';
 import { caseRoutes } from '../modules/cases/cases.routes.js';
 import { dashboardRoutes } from '../modules/dashboard/dashboard.routes.js';
+import { evaluationRoutes } from '../modules/evaluation/evaluation.routes.js';
 import { healthRoutes } from '../modules/health/health.routes.js';
 import { ledgerRoutes } from '../modules/ledger/ledger.routes.js';
 import { notificationRoutes } from '../modules/notifications/notifications.routes.js';
@@ -43,4 +44,5 @@ export async function registerRoutes(api: FastifyInstance, deps: RouteDeps): Pro
   await open311Routes(api, deps);
   await dashboardRoutes(api, deps);
   await portalRoutes(api, deps);
+  await evaluationRoutes(api, deps);
 }

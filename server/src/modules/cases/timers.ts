@@ -5,6 +5,7 @@ import type { Config } from '../../config.js';
 import type { Trx } from '../../db/database.js';
 import type { DB } from '../../db/types.js';
 import { computeDue } from '../calendar/deadline-engine.js';
+import { bumpEvaluation } from '../evaluation/evaluation.repository.js';
 import {
   NON_DUTY_CLOCKS,
   profileForUnit,
@@ -231,6 +232,7 @@ export async function runWindowSweep(
         .where('id', '=', case_id)
         .execute();
       await refreshCaseDue(trx, case_id);
+      await bumpEvaluation(trx, case_id);
       return 1;
     });
   }

@@ -7,6 +7,7 @@ import { AppError } from '../../../http/errors.js';
 import { type FieldCrypto, fieldCryptoFor, normalizePhone } from '../../../lib/field-crypto.js';
 import { TtlCache } from '../../../lib/ttl-cache.js';
 import { can } from '../../../policy/policy.js';
+import { bumpEvaluation } from '../../evaluation/evaluation.repository.js';
 import { findActiveCategory } from '../../taxonomy/taxonomy.repository.js';
 import { dayDiff, nearestDuty, planClock, profileForUnit, today, workCalendar } from '../case-clock.js';
 import { chainEvents, insertChainedEvents, type NewEvent } from '../case-events.js';
@@ -289,6 +290,7 @@ export async function registerCase(
         )
         .execute();
     }
+    await bumpEvaluation(trx, caseId);
     return { caseId, caseNo };
   });
 

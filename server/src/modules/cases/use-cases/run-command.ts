@@ -6,6 +6,7 @@ import { AppError } from '../../../http/errors.js';
 import type { ISODate } from '../../calendar/calendar.types.js';
 import type { DeadlineProfile } from '../../calendar/deadline-rules.js';
 import type { WorkCalendar } from '../../calendar/work-calendar.js';
+import { bumpEvaluation } from '../../evaluation/evaluation.repository.js';
 import { profileForUnit, refreshCaseDue, today, workCalendar } from '../case-clock.js';
 import { appendEvent } from '../case-events.js';
 import type { CaseForPolicy } from '../cases.policy.js';
@@ -123,6 +124,7 @@ export async function runCommand(ctx: Ctx, caseId: string, run: CommandRun): Pro
         .execute();
     }
     await refreshCaseDue(trx, caseId);
+    await bumpEvaluation(trx, caseId);
     return { version };
   });
 }

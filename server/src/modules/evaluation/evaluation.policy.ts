@@ -1,0 +1,23 @@
+/**
+ * Who may see evaluation figures: holders of the office and leader view (`dashboard.read`) over
+ * the unit asked for, who also read its cases. A unit outside that answers 404 (it does not exist
+ * for them). Confidential cases (referred to discipline inspection, 第30条) count only for those who
+ * may read them over the whole unit: figures must not reveal what the case list hides.
+ */
+import { AppError } from '../../http/errors.js';
+import type { Actor } from '../../policy/actor.js';
+import { can } from '../../policy/policy.js';
+
+export function authorizeFigures(
+  actor: Actor,
+  unit: { path: string } | undefined,
+): { includeConfidential: boolean } {
+  if (!can(actor, 'dashboard.read')) throw new AppError('FORBIDDEN');
+  if (
+    !unit ||
+    !can(actor, 'dashboard.read', { unitPath: unit.path }) ||
+    !can(actor, 'case.read', { unitPath: unit.path })
+  )
+    throw new AppError('NOT_FOUND');
+  return { includeConfidential: can(actor, 'case.read_confidential', { unitPath: unit.path }) };
+}
