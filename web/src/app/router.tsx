@@ -48,6 +48,10 @@ const CaseQueuePage = lazyPage(() => import('../features/cases/pages/case-queue-
 const CaseIntakePage = lazyPage(() => import('../features/cases/pages/case-intake-page'), 'CaseIntakePage');
 const CaseDetailPage = lazyPage(() => import('../features/cases/pages/case-detail-page'), 'CaseDetailPage');
 const LedgerPage = lazyPage(() => import('../features/ledger/pages/ledger-page'), 'LedgerPage');
+const EvaluationPage = lazyPage(
+  () => import('../features/evaluation/pages/evaluation-page'),
+  'EvaluationPage',
+);
 const ReportPage = lazyPage(() => import('../features/report/pages/report-page'), 'ReportPage');
 // The citizen portal is public: outside RequireAuth, with no staff layout.
 const PortalPage = lazyPage(() => import('../features/portal/pages/portal-page'), 'PortalPage');
@@ -113,6 +117,7 @@ export const router = createBrowserRouter([
           { path: 'cases/new', element: page(CaseIntakePage, 'case.intake'), errorElement },
           { path: 'cases/:id', element: page(CaseDetailPage, 'case.read'), errorElement },
           { path: 'ledger', element: page(LedgerPage, 'case.read'), errorElement },
+          { path: 'evaluation', element: page(EvaluationPage, 'dashboard.read'), errorElement },
           { path: 'report', element: page(ReportPage, 'case.intake'), errorElement },
           { path: 'admin/org-units', element: page(OrgUnitsPage, 'org.read'), errorElement },
           { path: 'admin/users', element: page(UsersPage, 'user.read'), errorElement },

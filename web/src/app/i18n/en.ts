@@ -1,6 +1,7 @@
 import { adminConfigEn } from './admin-config.en';
 import { casesEn } from './cases.en';
 import { dashboardEn } from './dashboard.en';
+import { evaluationEn } from './evaluation.en';
 import { ledgerEn } from './ledger.en';
 import { notifyEn } from './notify.en';
 import { portalEn } from './portal.en';
@@ -18,6 +19,7 @@ export const en: Messages = {
     caseQueue: 'Cases',
     caseIntake: 'Register',
     ledger: 'Ledger',
+    evaluation: 'Evaluation',
     admin: 'Administration',
     orgUnits: 'Organisation',
     users: 'Users',
@@ -276,6 +278,7 @@ export const en: Messages = {
   },
   cases: casesEn,
   ledger: ledgerEn,
+  evaluation: evaluationEn,
   adminConfig: adminConfigEn,
   notify: notifyEn,
   portal: portalEn,

@@ -1,6 +1,7 @@
 import { adminConfigZhCN } from './admin-config.zh-CN';
 import { casesZhCN } from './cases.zh-CN';
 import { dashboardZhCN } from './dashboard.zh-CN';
+import { evaluationZhCN } from './evaluation.zh-CN';
 import { ledgerZhCN } from './ledger.zh-CN';
 import { notifyZhCN } from './notify.zh-CN';
 import { portalZhCN } from './portal.zh-CN';
@@ -20,6 +21,7 @@ export const zhCN = {
     caseQueue: '信访事项',
     caseIntake: '登记事项',
     ledger: '台账',
+    evaluation: '考核指标',
     admin: '系统管理',
     orgUnits: '组织机构',
     users: '用户管理',
@@ -274,6 +276,7 @@ export const zhCN = {
   },
   cases: casesZhCN,
   ledger: ledgerZhCN,
+  evaluation: evaluationZhCN,
   adminConfig: adminConfigZhCN,
   notify: notifyZhCN,
   portal: portalZhCN,

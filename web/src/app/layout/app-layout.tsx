@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   BankOutlined,
+  BarChartOutlined,
   CalendarOutlined,
   CameraOutlined,
   DownOutlined,
@@ -85,6 +86,7 @@ const CASE_ENTRIES = [
   { path: '/cases', label: 'nav.caseQueue', icon: <ProfileOutlined />, permission: 'case.read' },
   { path: '/cases/new', label: 'nav.caseIntake', icon: <FileAddOutlined />, permission: 'case.intake' },
   { path: '/ledger', label: 'nav.ledger', icon: <TableOutlined />, permission: 'case.read' },
+  { path: '/evaluation', label: 'nav.evaluation', icon: <BarChartOutlined />, permission: 'dashboard.read' },
 ] as const;
 
 export function useAdminEntries() {
