@@ -3,7 +3,7 @@ import { ConfigError, loadConfig } from '../config.js';
 import { migrate } from '../db/migrate.js';
 import { sealAnchor, verifyAll } from '../modules/cases/case-events.js';
 import { runSupervisionSweep, runWindowSweep } from '../modules/cases/timers.js';
-import { evaluationSettings } from '../modules/evaluation/evaluation.repository.js';
+import { evaluationSettings, foldEvaluationPending } from '../modules/evaluation/evaluation.repository.js';
 import { rebuildEvaluationSet } from '../modules/evaluation/rebuild-sql.js';
 import { createAdmin } from '../seed/create-admin.js';
 import { demoAccountsTable, demoLoaded, seedDemo } from '../seed/demo.js';
@@ -141,13 +141,19 @@ audit
 
 program
   .command('timers')
-  .description('Run the supervision and review-window sweeps once (the server runs them every 5 minutes)')
+  .description(
+    'Run the supervision and review-window sweeps and the evaluation fold once (the server runs them on its own beat)',
+  )
   .action(async () => {
     const cfg = config();
     const database = await openConfiguredDatabase(cfg);
     const raised = await runSupervisionSweep(database.db, cfg);
     const closed = await runWindowSweep(database.db, cfg);
-    console.log(`Supervision orders raised: ${raised}; cases closed after the review window: ${closed}.`);
+    let folded = 0;
+    for (let n = 1; n > 0; folded += n) n = await foldEvaluationPending(database.db);
+    console.log(
+      `Supervision orders raised: ${raised}; cases closed after the review window: ${closed}; evaluation changes folded: ${folded}.`,
+    );
     await database.close();
   });
 

@@ -505,6 +505,10 @@ export interface EvaluationDailyTable {
   first_repeated: Generated<number>;
 }
 
+export interface EvaluationPendingTable extends EvaluationDailyTable {
+  id: Generated<string>;
+}
+
 export interface EvaluationCaseFactsTable {
   case_id: string;
   category_top: string;
@@ -552,4 +556,5 @@ export interface DB {
   evaluation_daily: EvaluationDailyTable;
   evaluation_monthly: EvaluationDailyTable;
   evaluation_case_facts: EvaluationCaseFactsTable;
+  evaluation_pending: EvaluationPendingTable;
 }

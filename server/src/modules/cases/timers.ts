@@ -5,7 +5,7 @@ import type { Config } from '../../config.js';
 import type { Trx } from '../../db/database.js';
 import type { DB } from '../../db/types.js';
 import { computeDue } from '../calendar/deadline-engine.js';
-import { bumpEvaluation } from '../evaluation/evaluation.repository.js';
+import { bumpEvaluation, foldEvaluationPending } from '../evaluation/evaluation.repository.js';
 import {
   NON_DUTY_CLOCKS,
   profileForUnit,
@@ -239,6 +239,9 @@ export async function runWindowSweep(
   return closed;
 }
 
+/** How often pending evaluation changes are folded into the summary counters. */
+const FOLD_EVERY_MS = 2_000;
+
 export interface TimerHandle {
   stop(): void;
 }
@@ -262,12 +265,28 @@ export function startTimers(db: Kysely<DB>, config: Config, log: FastifyBaseLogg
       running = false;
     }
   };
+  // The evaluation fold has its own beat and guard: a long sweep must not hold the pending
+  // changes back, and the figures are exact meanwhile anyway (they add the pending rows).
+  let folding = false;
+  const fold = async () => {
+    if (folding) return;
+    folding = true;
+    try {
+      while ((await foldEvaluationPending(db)) > 0) {}
+    } catch (err) {
+      log.error({ err }, 'evaluation fold failed');
+    } finally {
+      folding = false;
+    }
+  };
+  const folder = setInterval(() => void fold(), FOLD_EVERY_MS);
   const anchor = setInterval(() => void tick('anchor'), 60_000);
   const sweep = setInterval(() => void tick('all'), 5 * 60_000);
   const first = setTimeout(() => void tick('all'), 5_000);
-  for (const t of [anchor, sweep, first]) t.unref();
+  for (const t of [folder, anchor, sweep, first]) t.unref();
   return {
     stop() {
+      clearInterval(folder);
       clearInterval(anchor);
       clearInterval(sweep);
       clearTimeout(first);

@@ -12,14 +12,11 @@ import {
   dimsOf,
   HANDLE_CLOCK,
   NOTIFY_CLOCKS,
-  rollUp,
 } from './facts.js';
 import {
   COUNTERS,
-  type Counter,
   type Counts,
   type MetricOptions,
-  monthOf,
   splitByMonths,
   zeroCounts,
 } from './metrics.js';
@@ -30,23 +27,6 @@ export interface EvaluationSettings extends MetricOptions {
 }
 
 const settingsCache = new TtlCache<EvaluationSettings>(30_000);
-// The tree changes rarely; a unit moved to another parent needs rebuildEvaluation() anyway (its
-// past counts sit in the old ancestors' rows).
-const ancestorCache = new TtlCache<string[]>(30_000, 5000);
-
-/** The unit and every unit above it. */
-function ancestorsOf(conn: Conn, unitId: string): Promise<string[]> {
-  return ancestorCache.get(unitId, async () => {
-    const rows = await conn
-      .selectFrom('org_units as u')
-      .innerJoin('org_units as a', (j) => j.on(sql<boolean>`a.path @> u.path`))
-      .select('a.id')
-      .where('u.id', '=', unitId)
-      .execute();
-    return rows.map((r) => r.id);
-  });
-}
-
 export function evaluationSettings(conn: Conn): Promise<EvaluationSettings> {
   return settingsCache.get('evaluation', async () => {
     const row = await conn
@@ -153,54 +133,40 @@ export async function recomputeCase(conn: Conn, caseId: string): Promise<Contrib
   return facts ? contributions(facts) : [];
 }
 
-/** Adds the changes to the counters (rows created at zero when new). */
-async function upsertCounters(
-  trx: Trx,
-  table: 'evaluation_daily' | 'evaluation_monthly',
-  rows: DeltaRow[],
-): Promise<void> {
-  if (rows.length === 0) return;
-  await trx
-    .insertInto(table)
-    .values(
-      rows.map((r) => ({
-        unit_id: r.unitId,
-        day: r.day,
-        category_top: r.dims.categoryTop,
-        channel: r.dims.channel,
-        confidential: r.dims.confidential,
-        ...Object.fromEntries(COUNTERS.map((k) => [k, r.counts[k] ?? 0])),
-      })),
-    )
-    .onConflict((oc) =>
-      oc
-        .columns(['unit_id', 'day', 'category_top', 'channel', 'confidential'])
-        .doUpdateSet(
-          Object.fromEntries(
-            COUNTERS.map((k) => [k, sql<number>`${sql.ref(`${table}.${k}`)} + excluded.${sql.ref(k)}`]),
-          ) as Record<Counter, ReturnType<typeof sql<number>>>,
-        ),
-    )
-    .execute();
+/** Adds folded changes to the summary counters (rows created at zero when new). */
+function addToSummarySql(table: 'evaluation_daily' | 'evaluation_monthly') {
+  return sql`on conflict (unit_id, day, category_top, channel, confidential) do update set ${sql.join(
+    COUNTERS.map((k) => sql`${sql.ref(k)} = ${sql.table(table)}.${sql.ref(k)} + excluded.${sql.ref(k)}`),
+  )}`;
+}
+
+interface FactsWrite {
+  caseId: string;
+  dims: CaseDims;
+  items: Contribution[];
 }
 
 /**
- * Recomputes one case's contribution, stores it, and returns the change to the counters (not yet
- * applied) with the case it repeats, if any.
+ * Recomputes one case's contribution and returns what to store for it with the change to the
+ * counters (neither written yet) and the case it repeats, if any. A case registered in this
+ * transaction has no stored contribution yet: `isNew` spares the read.
  */
 async function recompute(
   trx: Trx,
   caseId: string,
   windowDays: number,
-): Promise<{ changed: DeltaRow[]; repeatOf: string | null }> {
+  isNew: boolean,
+): Promise<{ write?: FactsWrite; changed: DeltaRow[]; repeatOf: string | null }> {
   // The facts row is locked first: two transactions recomputing one case (a repeat and the case it
   // repeats) then apply their differences one after the other, each from the other's result.
-  const old = await trx
-    .selectFrom('evaluation_case_facts')
-    .select(['category_top', 'channel', 'confidential', 'items'])
-    .where('case_id', '=', caseId)
-    .forUpdate()
-    .executeTakeFirst();
+  const old = isNew
+    ? undefined
+    : await trx
+        .selectFrom('evaluation_case_facts')
+        .select(['category_top', 'channel', 'confidential', 'items'])
+        .where('case_id', '=', caseId)
+        .forUpdate()
+        .executeTakeFirst();
   const facts = await loadFacts(trx, caseId, windowDays);
   if (!facts) return { changed: [], repeatOf: null };
   const dims = dimsOf(facts);
@@ -215,57 +181,129 @@ async function recompute(
         items: old.items as Contribution[],
       }
     : null;
-  const value = {
-    category_top: dims.categoryTop,
-    channel: dims.channel,
-    confidential: dims.confidential,
-    items: JSON.stringify(items),
-    updated_at: new Date(),
+  return {
+    write: { caseId, dims, items },
+    changed: delta(before, { dims, items }),
+    repeatOf: facts.repeatOf,
   };
-  if (old) await trx.updateTable('evaluation_case_facts').set(value).where('case_id', '=', caseId).execute();
-  else
-    await trx
-      .insertInto('evaluation_case_facts')
-      .values({ case_id: caseId, ...value })
-      .execute();
-  return { changed: delta(before, { dims, items }), repeatOf: facts.repeatOf };
 }
 
 /**
- * Applies changes to the daily and monthly counters of their units and every unit above. All
- * changes of a transaction go in one sorted batch per table (daily, then monthly), so concurrent
- * transactions lock summary rows in one order and cannot deadlock on them.
+ * Stores the cases' contributions and appends the changes to evaluation_pending, in one statement.
+ * Appending, not adding to the summary rows, is what lets concurrent intakes of one district
+ * commit without waiting on each other (see migration 0011); foldEvaluationPending() moves the
+ * rows into the summaries.
  */
-async function applyChanges(trx: Trx, changed: DeltaRow[]): Promise<void> {
-  const ancestors = new Map<string, string[]>();
-  for (const u of new Set(changed.map((r) => r.unitId))) ancestors.set(u, await ancestorsOf(trx, u));
-  await upsertCounters(trx, 'evaluation_daily', rollUp(changed, ancestors));
-  await upsertCounters(trx, 'evaluation_monthly', rollUp(changed, ancestors, monthOf));
+async function persist(trx: Trx, writes: FactsWrite[], changed: DeltaRow[]): Promise<void> {
+  if (writes.length === 0) return;
+  const facts = sql`insert into evaluation_case_facts (case_id, category_top, channel, confidential, items, updated_at)
+    values ${sql.join(
+      writes.map(
+        (w) =>
+          sql`(${w.caseId}::uuid, ${w.dims.categoryTop}, ${w.dims.channel}, ${w.dims.confidential}, ${JSON.stringify(w.items)}::jsonb, now())`,
+      ),
+    )}
+    on conflict (case_id) do update set category_top = excluded.category_top, channel = excluded.channel,
+      confidential = excluded.confidential, items = excluded.items, updated_at = excluded.updated_at`;
+  if (changed.length === 0) {
+    await facts.execute(trx);
+    return;
+  }
+  const cols = sql.join(COUNTERS.map((k) => sql.ref(k)));
+  const rows = sql.join(
+    changed.map(
+      (r) =>
+        sql`(${r.unitId}::uuid, ${r.day}::date, ${r.dims.categoryTop}, ${r.dims.channel}, ${r.dims.confidential}, ${sql.join(
+          COUNTERS.map((k) => sql`${r.counts[k] ?? 0}::int`),
+        )})`,
+    ),
+  );
+  await sql`with f as (${facts} returning 1)
+    insert into evaluation_pending (unit_id, day, category_top, channel, confidential, ${cols})
+    values ${rows}`.execute(trx);
 }
 
 /**
  * Brings the evaluation counters up to date with a case after a change, inside the change's
  * transaction. A repeat also updates the case it repeats: that one's 一次性化解 depends on it.
+ * `isNew` says the case was registered in this transaction.
  */
-export async function bumpEvaluation(trx: Trx, caseId: string): Promise<void> {
+export async function bumpEvaluation(
+  trx: Trx,
+  caseId: string,
+  opts: { isNew?: boolean } = {},
+): Promise<void> {
   const { repeatWindowDays } = await evaluationSettings(trx);
-  const self = await recompute(trx, caseId, repeatWindowDays);
-  const earlier = self.repeatOf ? await recompute(trx, self.repeatOf, repeatWindowDays) : undefined;
-  await applyChanges(trx, [...self.changed, ...(earlier?.changed ?? [])]);
+  const self = await recompute(trx, caseId, repeatWindowDays, opts.isNew ?? false);
+  const earlier = self.repeatOf ? await recompute(trx, self.repeatOf, repeatWindowDays, false) : undefined;
+  const writes = [self.write, earlier?.write].filter((w): w is FactsWrite => !!w);
+  await persist(trx, writes, [...self.changed, ...(earlier?.changed ?? [])]);
+}
+
+// Any constant both sides agree on: only one process folds at a time, so two folds never lock
+// summary rows in different orders.
+const FOLD_LOCK = 7_061_627;
+
+/**
+ * Moves up to `limit` pending changes into the daily and monthly counters of their units and every
+ * unit above, in one statement and one transaction. Returns how many were moved (0 when another
+ * process is folding). Several may run at once: the lock makes the others return at once.
+ */
+export async function foldEvaluationPending(db: Conn, limit = 20_000): Promise<number> {
+  const cols = sql.join(COUNTERS.map((k) => sql.ref(k)));
+  const sums = sql.join(COUNTERS.map((k) => sql`sum(m.${sql.ref(k)})::int as ${sql.ref(k)}`));
+  const monthSums = sql.join(COUNTERS.map((k) => sql`sum(${sql.ref(k)})::int`));
+  const nonZero = sql.join(
+    COUNTERS.map((k) => sql`sum(m.${sql.ref(k)}) <> 0`),
+    sql` or `,
+  );
+  return db.transaction().execute(async (trx) => {
+    const got = await sql<{ ok: boolean }>`select pg_try_advisory_xact_lock(${FOLD_LOCK}) as ok`.execute(trx);
+    if (!got.rows[0]?.ok) return 0;
+    const r = await sql<{ n: number }>`
+      with moved as (
+        delete from evaluation_pending
+         where id in (select id from evaluation_pending order by id limit ${limit})
+        returning *
+      ), rolled as (
+        select a.id as unit_id, m.day, m.category_top, m.channel, m.confidential, ${sums}
+          from moved m
+          join org_units u on u.id = m.unit_id
+          join org_units a on a.path @> u.path
+         group by 1, 2, 3, 4, 5
+        having ${nonZero}
+      ), daily as (
+        insert into evaluation_daily (unit_id, day, category_top, channel, confidential, ${cols})
+        select * from rolled
+        ${addToSummarySql('evaluation_daily')}
+        returning 1
+      ), monthly as (
+        insert into evaluation_monthly (unit_id, day, category_top, channel, confidential, ${cols})
+        select unit_id, date_trunc('month', day)::date, category_top, channel, confidential, ${monthSums}
+          from rolled
+         group by 1, 2, 3, 4, 5
+        ${addToSummarySql('evaluation_monthly')}
+        returning 1
+      )
+      select (select count(*) from moved)::int as n`.execute(trx);
+    return r.rows[0]?.n ?? 0;
+  });
 }
 
 /**
  * Recomputes the counters of every case from scratch (an installation that had cases before the
  * counters existed, or a check that the incremental counts have not drifted).
  */
-export async function rebuildEvaluation(db: Conn, batch = 500): Promise<number> {
+// 200 cases write a few thousand pending rows: well under the 65,535 parameters of one statement.
+export async function rebuildEvaluation(db: Conn, batch = 200): Promise<number> {
   const { repeatWindowDays } = await evaluationSettings(db);
   // Cleared in one transaction that holds changes off meanwhile: a case change between clearing the
   // counters and clearing its facts would otherwise be counted twice.
   await db.transaction().execute(async (trx) => {
-    await sql`lock table evaluation_case_facts, evaluation_daily, evaluation_monthly in exclusive mode`.execute(
+    await sql`lock table evaluation_case_facts, evaluation_pending, evaluation_daily, evaluation_monthly in exclusive mode`.execute(
       trx,
     );
+    await sql`delete from evaluation_pending`.execute(trx);
     await sql`delete from evaluation_daily`.execute(trx);
     await sql`delete from evaluation_monthly`.execute(trx);
     await sql`delete from evaluation_case_facts`.execute(trx);
@@ -282,10 +320,16 @@ export async function rebuildEvaluation(db: Conn, batch = 500): Promise<number> 
       .execute();
     if (ids.length === 0) return n;
     await db.transaction().execute(async (trx) => {
+      const writes: FactsWrite[] = [];
       const changed: DeltaRow[] = [];
-      for (const { id } of ids) changed.push(...(await recompute(trx, id, repeatWindowDays)).changed);
-      await applyChanges(trx, changed);
+      for (const { id } of ids) {
+        const r = await recompute(trx, id, repeatWindowDays, false);
+        if (r.write) writes.push(r.write);
+        changed.push(...r.changed);
+      }
+      await persist(trx, writes, changed);
     });
+    await foldEvaluationPending(db);
     n += ids.length;
     after = ids[ids.length - 1]!.id;
   }
@@ -298,7 +342,7 @@ export interface PeriodCounts {
 }
 
 export interface CountQuery {
-  /** The unit whose subtree is counted: its rows already hold the subtree (see rollUp). */
+  /** The unit whose subtree is counted: its summary rows already hold the subtree (see the fold). */
   unitId: string;
   periods: { current: Range; previous: Range; lastYear: Range };
   category?: string | undefined;
@@ -323,9 +367,20 @@ function periodPieces(period: string, range: Range, unitIds: string[], f: Filter
       from ${sql.table(table)}
      where unit_id = any(${unitIds}::uuid[]) and day between ${r.from}::date and ${r.to}::date ${filters}`;
   const split = splitByMonths(range.from, range.to);
+  // Changes not folded yet sit at their own unit: each counts for the asked units above it.
+  const pending = sql`
+    select ${period}::text as period, a.id as unit_id, p.category_top, ${sql.join(COUNTERS.map((k) => sql`p.${sql.ref(k)}`))}
+      from evaluation_pending p
+      join org_units u on u.id = p.unit_id
+      join org_units a on a.path @> u.path
+     where a.id = any(${unitIds}::uuid[]) and p.day between ${range.from}::date and ${range.to}::date
+       ${f.category ? sql`and p.category_top = ${f.category}` : sql``}
+       ${f.channel ? sql`and p.channel = ${f.channel}` : sql``}
+       ${f.includeConfidential ? sql`` : sql`and not p.confidential`}`;
   return [
     ...(split.months ? [piece('evaluation_monthly', split.months)] : []),
     ...split.days.map((d) => piece('evaluation_daily', d)),
+    pending,
   ];
 }
 

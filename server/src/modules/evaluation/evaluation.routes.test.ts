@@ -5,7 +5,12 @@ import { replyAndDeliver, testDb } from '../../test/story-helpers.js';
 import type { Client } from '../../test/test-app.js';
 import { addDays } from '../calendar/iso-date.js';
 import { today } from '../cases/case-clock.js';
-import { evaluationSettings, rebuildEvaluation, recomputeCase } from './evaluation.repository.js';
+import {
+  evaluationSettings,
+  foldEvaluationPending,
+  rebuildEvaluation,
+  recomputeCase,
+} from './evaluation.repository.js';
 import { rebuildEvaluationSet } from './rebuild-sql.js';
 
 async function register(client: Client, over: Record<string, unknown> = {}): Promise<string> {
@@ -51,6 +56,83 @@ async function expectSetRebuildAgrees(client: Client, url: string, ids: string[]
     expect(byKey(stored.items)).toEqual(byKey(await recomputeCase(db, id)));
   }
 }
+
+/** Pending changes of these units not yet folded (other tests' folds may take them too). */
+async function pendingOf(unitIds: string[]): Promise<number> {
+  const r = await (await testDb())
+    .selectFrom('evaluation_pending')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('unit_id', 'in', unitIds)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+async function foldAll(unitIds: string[]): Promise<void> {
+  // Another test file's fold may hold the lock for a moment: then ours returns 0 and we retry.
+  for (let i = 0; i < 100 && (await pendingOf(unitIds)) > 0; i++) {
+    if ((await foldEvaluationPending(await testDb())) === 0) await new Promise((r) => setTimeout(r, 50));
+  }
+  expect(await pendingOf(unitIds)).toBe(0);
+}
+
+async function summaryReceived(unitId: string): Promise<number> {
+  const r = await (await testDb())
+    .selectFrom('evaluation_daily')
+    .select((eb) => eb.fn.sum<string>('received').as('n'))
+    .where('unit_id', '=', unitId)
+    .executeTakeFirstOrThrow();
+  return Number(r.n ?? 0);
+}
+
+describe('the evaluation fold', () => {
+  it('moves pending changes into every ancestor’s summary rows without changing a figure, once', async () => {
+    const d = await makeDistrict();
+    const units = [d.district, d.townA, d.townB, d.communityA1, d.department].map((u) => u.id);
+    const ws = await signInAs(await makeUser(d.communityA1, [{ role: 'workstation_staff' }]));
+    const clerkA = await signInAs(d.clerkA);
+    const leader = await signInAs(await makeUser(d.district, [{ role: 'leader' }]));
+    const a = await register(ws);
+    await register(ws, { channel: 'letter' });
+    const moved = await register(clerkA, { unitId: d.townA.id });
+    await expectOk(await cmd(ws, a, 'accept'));
+
+    const urls = [d.district, d.townA, d.communityA1].map(
+      (u) => `/api/evaluation/figures?unitId=${u.id}&${period}`,
+    );
+    const ranking = `/api/evaluation/ranking?unitId=${d.district.id}&${period}`;
+    const read = async () => Promise.all([...urls, ranking].map(async (u) => (await leader.get(u)).body));
+    const before = await read();
+    expect(before[0].counts.received).toBe(3);
+    expect(before[1].counts.received).toBe(3);
+    expect(before[2].counts.received).toBe(2);
+    // Nothing is in the summaries yet: the figures come from the pending changes.
+    expect(await pendingOf(units)).toBeGreaterThan(0);
+    expect(await summaryReceived(d.district.id)).toBe(0);
+
+    await foldAll(units);
+    expect(await read()).toEqual(before);
+    // The district's own rows now hold its whole subtree; the village's hold the village.
+    expect(await summaryReceived(d.district.id)).toBe(3);
+    expect(await summaryReceived(d.townA.id)).toBe(3);
+    expect(await summaryReceived(d.communityA1.id)).toBe(2);
+    // Folding again moves nothing and counts nothing twice.
+    await foldAll(units);
+    expect(await read()).toEqual(before);
+
+    // A transfer moves the intake count from the town to the department; the district is unchanged.
+    await expectOk(
+      await cmd(clerkA, moved, 'transfer', { toUnitId: d.department.id, reason: '属住建部门职责' }),
+    );
+    const afterTransfer = await read();
+    expect(afterTransfer[0].counts.received).toBe(3);
+    expect(afterTransfer[1].counts.received).toBe(2);
+    await foldAll(units);
+    expect(await read()).toEqual(afterTransfer);
+    expect(await summaryReceived(d.townA.id)).toBe(2);
+    expect(await summaryReceived(d.department.id)).toBe(1);
+    expect(await summaryReceived(d.district.id)).toBe(3);
+  });
+});
 
 describe('GET /api/evaluation/figures', () => {
   it('figures equal what the cases imply, filtered by category and channel, and scoped to the jurisdiction', async () => {

@@ -148,35 +148,3 @@ export function delta(
 }
 
 export type DeltaRow = ReturnType<typeof delta>[number];
-
-/**
- * Copies every change to the unit's ancestors (the unit itself included, `ancestors` lists it):
- * a row of unit U then holds U's whole subtree, so a district's quarter reads the district's own
- * rows — days × categories × channels — however many units and cases lie below it. Sorted by key,
- * like `delta`, so concurrent transactions lock rows in one order.
- */
-export function rollUp(
-  rows: DeltaRow[],
-  ancestors: Map<string, string[]>,
-  /** The row's date: the day itself, or the first day of its month for the monthly counters. */
-  bucket: (day: string) => string = (day) => day,
-): DeltaRow[] {
-  const out = new Map<string, DeltaRow>();
-  for (const r of rows) {
-    const day = bucket(r.day);
-    for (const unitId of ancestors.get(r.unitId) ?? [r.unitId]) {
-      const key = `${unitId}|${day}|${r.dims.categoryTop}|${r.dims.channel}|${r.dims.confidential}`;
-      const row = out.get(key);
-      if (!row) {
-        out.set(key, { ...r, unitId, day, counts: { ...r.counts } });
-        continue;
-      }
-      for (const [k, n] of Object.entries(r.counts) as [Counter, number][])
-        row.counts[k] = (row.counts[k] ?? 0) + n;
-    }
-  }
-  return [...out.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([, r]) => r)
-    .filter((r) => Object.values(r.counts).some((n) => n !== 0));
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type CaseFacts, contributions, delta, dimsOf, rollUp } from './facts.js';
+import { type CaseFacts, contributions, delta, dimsOf } from './facts.js';
 import {
   type Counts,
   change,
@@ -252,44 +252,6 @@ describe('delta', () => {
     expect(d.find((r) => r.dims.categoryTop === '02')?.counts.received).toBe(-1);
     expect(d.find((r) => r.dims.categoryTop === '03')?.counts.received).toBe(1);
     expect(delta(a, a)).toEqual([]);
-  });
-});
-
-describe('rollUp', () => {
-  it('counts a change in the unit and every unit above it, merging rows that meet', () => {
-    const dims = { categoryTop: '02', channel: 'visit', confidential: false };
-    const rows = rollUp(
-      [
-        { dims, unitId: 'village', day: '2026-04-01', counts: { notify_due: 1 } },
-        { dims, unitId: 'dept', day: '2026-04-01', counts: { notify_due: 1, notify_met: 1 } },
-      ],
-      new Map([
-        ['village', ['district', 'town', 'village']],
-        ['dept', ['district', 'dept']],
-      ]),
-    );
-    expect(rows.map((r) => [r.unitId, r.counts])).toEqual([
-      ['dept', { notify_due: 1, notify_met: 1 }],
-      ['district', { notify_due: 2, notify_met: 1 }],
-      ['town', { notify_due: 1 }],
-      ['village', { notify_due: 1 }],
-    ]);
-  });
-
-  it('drops rows whose changes cancel out', () => {
-    const dims = { categoryTop: '02', channel: 'visit', confidential: false };
-    // A case moved from one village to another in the same town: the town's row does not change.
-    const rows = rollUp(
-      [
-        { dims, unitId: 'a', day: '2026-04-01', counts: { received: -1 } },
-        { dims, unitId: 'b', day: '2026-04-01', counts: { received: 1 } },
-      ],
-      new Map([
-        ['a', ['town', 'a']],
-        ['b', ['town', 'b']],
-      ]),
-    );
-    expect(rows.map((r) => r.unitId)).toEqual(['a', 'b']);
   });
 });
 

@@ -10,9 +10,10 @@ import { COUNTERS } from './metrics.js';
  * two against each other on cases created through the API. Run it inside a transaction.
  */
 export async function rebuildEvaluationSet(trx: Conn, repeatWindowDays: number): Promise<void> {
-  await sql`lock table evaluation_case_facts, evaluation_daily, evaluation_monthly in exclusive mode`.execute(
+  await sql`lock table evaluation_case_facts, evaluation_pending, evaluation_daily, evaluation_monthly in exclusive mode`.execute(
     trx,
   );
+  await sql`delete from evaluation_pending`.execute(trx);
   await sql`delete from evaluation_daily`.execute(trx);
   await sql`delete from evaluation_monthly`.execute(trx);
   await sql`delete from evaluation_case_facts`.execute(trx);

@@ -290,7 +290,7 @@ export async function registerCase(
         )
         .execute();
     }
-    await bumpEvaluation(trx, caseId);
+    await bumpEvaluation(trx, caseId, { isNew: true });
     return { caseId, caseNo };
   });
 
