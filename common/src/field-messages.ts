@@ -28,5 +28,13 @@ export const FIELD_MESSAGES = {
   personCountTooSmall: { zh: '有代表人时人数应不少于2人', en: 'With representatives, at least 2 persons' },
   endBeforeStart: { zh: '结束时间须晚于开始时间', en: 'End must be after start' },
   rangeTooLong: { zh: '统计区间不得超过3年', en: 'The period may not exceed 3 years' },
+  periodOverYear: { zh: '统计期间不得超过一年', en: 'The period may not exceed a year' },
+  periodNeedsBoth: { zh: '请同时填写开始和结束日期', en: 'Give both the first and the last day' },
+  firstLevelCategory: {
+    zh: '请选择一级分类（两位代码）',
+    en: 'Choose a first-level category (two characters)',
+  },
+  monthFormat: { zh: '月份格式应为 YYYY-MM', en: 'Month must be YYYY-MM' },
+  quarterFormat: { zh: '季度格式应为 YYYY-Q1 至 YYYY-Q4', en: 'Quarter must be YYYY-Q1 … YYYY-Q4' },
 } as const;
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;

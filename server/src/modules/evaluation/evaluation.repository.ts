@@ -13,13 +13,7 @@ import {
   HANDLE_CLOCK,
   NOTIFY_CLOCKS,
 } from './facts.js';
-import {
-  COUNTERS,
-  type Counts,
-  type MetricOptions,
-  splitByMonths,
-  zeroCounts,
-} from './metrics.js';
+import { COUNTERS, type Counts, type MetricOptions, splitByMonths, zeroCounts } from './metrics.js';
 
 export interface EvaluationSettings extends MetricOptions {
   /** Days after conclusion within which a repeat petition means the matter was not resolved at once. */

@@ -1,8 +1,22 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { attachment, DOCX_TYPE, XLSX_TYPE } from '../../http/download.js';
 import type { RouteDeps } from '../../http/routes.js';
 import { errorResponses } from '../../http/schemas.js';
-import { figures, figuresQuery, ranking, rankingQuery } from './evaluation.schemas.js';
+import {
+  bulletinQuery,
+  figures,
+  figuresQuery,
+  monthlyReportQuery,
+  ranking,
+  rankingQuery,
+} from './evaluation.schemas.js';
+import {
+  type BuiltReport,
+  buildBulletin,
+  buildMonthlyReport,
+  type ReportFormat,
+} from './reports/build-report.js';
 import { getFigures } from './use-cases/get-figures.js';
 import { getRanking } from './use-cases/get-ranking.js';
 
@@ -34,5 +48,46 @@ export async function evaluationRoutes(fastify: FastifyInstance, { ctxOf }: Rout
       },
     },
     async (req) => getRanking(ctxOf(req), req.query),
+  );
+
+  const send = (reply: FastifyReply, r: BuiltReport, format: ReportFormat) =>
+    reply
+      .header('content-type', format === 'xlsx' ? XLSX_TYPE : DOCX_TYPE)
+      .header('cache-control', 'private, no-store')
+      .header('content-disposition', attachment(r.fileName, `report.${format}`))
+      .send(r.body);
+
+  app.get(
+    '/api/evaluation/reports/monthly',
+    {
+      schema: {
+        tags: ['evaluation'],
+        summary: '月报 A unit’s monthly report (XLSX or DOCX) from the figures, with 环比/同比 and its units',
+        querystring: monthlyReportQuery,
+        response: { ...errorResponses },
+      },
+    },
+    async (req, reply) => send(reply, await buildMonthlyReport(ctxOf(req), req.query), req.query.format),
+  );
+
+  app.get(
+    '/api/evaluation/reports/bulletin',
+    {
+      schema: {
+        tags: ['evaluation'],
+        summary:
+          '季度通报 The quarterly bulletin ranking the towns and departments of my district (XLSX or DOCX)',
+        querystring: bulletinQuery,
+        response: { ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const [year, q] = req.query.quarter.split('-Q').map(Number) as [number, 1 | 2 | 3 | 4];
+      return send(
+        reply,
+        await buildBulletin(ctxOf(req), { year, quarter: q, format: req.query.format }),
+        req.query.format,
+      );
+    },
   );
 }

@@ -24,7 +24,7 @@ function checkPeriod(q: PeriodQuery, ctx: z.RefinementCtx): void {
   if (!q.from || !q.to || !isISODate(q.from) || !isISODate(q.to)) return;
   if (q.to < q.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'endBeforeStart' });
   else if (diffDays(q.from, q.to) >= MAX_PERIOD_DAYS)
-    ctx.addIssue({ code: 'custom', path: ['from'], message: 'rangeTooLong' });
+    ctx.addIssue({ code: 'custom', path: ['from'], message: 'periodOverYear' });
 }
 
 export const figuresQuery = z
@@ -158,3 +158,19 @@ export const ranking = z
   })
   .describe('三率排名: the towns (or departments) of a district ranked by the three rates');
 export type Ranking = z.infer<typeof ranking>;
+
+const reportFormat = z.enum(['xlsx', 'docx']).default('xlsx');
+
+export const monthlyReportQuery = z.object({
+  /** The unit whose subtree the report covers; defaults to the actor's own unit. */
+  unitId: z.uuid().optional(),
+  /** YYYY-MM: the month reported; the running month counts up to today. */
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'monthFormat'),
+  format: reportFormat,
+});
+
+export const bulletinQuery = z.object({
+  /** YYYY-Qn: the quarter reported; the running quarter counts up to today. */
+  quarter: z.string().regex(/^\d{4}-Q[1-4]$/, 'quarterFormat'),
+  format: reportFormat,
+});

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { attachment, XLSX_TYPE as XLSX } from '../../http/download.js';
 import { AppError } from '../../http/errors.js';
 import type { RouteDeps } from '../../http/routes.js';
 import { errorResponses } from '../../http/schemas.js';
@@ -9,13 +10,6 @@ import { importResult, ledgerFilters } from './ledger.schemas.js';
 import { startLedgerExport } from './use-cases/export-ledger.js';
 import { importLedger } from './use-cases/import-ledger.js';
 import { buildLedgerTemplate } from './use-cases/ledger-template.js';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** RFC 6266 / 5987: an ASCII fallback name, and the Chinese one for every browser that reads filename*. */
-function attachment(fileName: string, fallback: string): string {
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
 
 /** 台账: the ledger export, the import template and the legacy-ledger import. */
 export async function ledgerRoutes(fastify: FastifyInstance, { ctxOf }: RouteDeps): Promise<void> {

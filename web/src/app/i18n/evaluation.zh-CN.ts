@@ -1,3 +1,5 @@
+import { COUNT_LABELS_ZH, COUNT_UNITS_ZH, RATE_LABELS_ZH } from '../../../../common/src/evaluation.js';
+
 /** 考核指标页面的中文文本。 */
 export const evaluationZhCN = {
   title: '考核指标',
@@ -23,34 +25,7 @@ export const evaluationZhCN = {
   received: '件次',
   rank: '名次',
   basicWeight: '群众满意率中“基本满意”按 {{weight}} 计',
-  rates: {
-    timelyAcceptance: '及时受理率',
-    onTimeCompletion: '按期办结率',
-    satisfaction: '群众满意率',
-    participation: '参评率',
-    oneTimeResolution: '一次性化解率',
-    repeat: '重复信访率',
-    onTheSpot: '就地解决率',
-    groupVisit: '集体访占比',
-  },
-  counts: {
-    received: '受理件次',
-    matters: '信访件数',
-    visitBatches: '来访批次',
-    visitPersons: '来访人次',
-    groupVisits: '集体访批次',
-    groupPersons: '集体访人次',
-    repeats: '重复件次',
-    delivered: '答复送达',
-  },
-  countUnits: {
-    received: '件次',
-    matters: '件',
-    visitBatches: '批次',
-    visitPersons: '人次',
-    groupVisits: '批次',
-    groupPersons: '人次',
-    repeats: '件次',
-    delivered: '件',
-  },
+  rates: RATE_LABELS_ZH,
+  counts: COUNT_LABELS_ZH,
+  countUnits: COUNT_UNITS_ZH,
 };
