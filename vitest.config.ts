@@ -8,7 +8,8 @@ export default defineConfig({
     globalSetup: ['server/src/test/global-setup.ts'],
     pool: 'forks',
     maxWorkers: 2,
-    testTimeout: 30_000,
+    // A worker's first test also starts its PGlite and migrates it: tens of seconds on a busy 2-core machine.
+    testTimeout: 60_000,
     hookTimeout: 60_000,
   },
 });

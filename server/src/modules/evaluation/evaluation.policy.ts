@@ -21,3 +21,14 @@ export function authorizeFigures(
     throw new AppError('NOT_FOUND');
   return { includeConfidential: can(actor, 'case.read_confidential', { unitPath: unit.path }) };
 }
+
+/**
+ * The unit whose figures a user sees first: the widest unit over which the user holds the office
+ * view. A district petition office's clerk sits in 区信访办 but answers for the whole district.
+ */
+export function defaultFiguresUnit(actor: Actor): string {
+  const grants = actor.grants
+    .filter((g) => can(actor, 'dashboard.read', { unitPath: g.unitPath }))
+    .sort((a, b) => a.unitPath.split('.').length - b.unitPath.split('.').length);
+  return grants[0]?.unitId ?? actor.unitId;
+}

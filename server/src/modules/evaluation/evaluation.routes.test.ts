@@ -318,6 +318,17 @@ describe('GET /api/evaluation/figures', () => {
     await expectNoDrift([accused]);
   });
 
+  it('shows a district office clerk the district, not the office’s own unit, by default', async () => {
+    const d = await makeDistrict();
+    const office = await makeUnit(d.district, 'department', '区信访办');
+    const clerk = await signInAs(await makeUser(office, [{ role: 'petition_clerk', unit: d.district }]));
+    const ws = await signInAs(await makeUser(d.communityA1, [{ role: 'workstation_staff' }]));
+    await register(ws);
+    const f = (await clerk.get(`/api/evaluation/figures?${period}`)).body;
+    expect(f.unit).toEqual({ id: d.district.id, name: d.district.name });
+    expect(f.counts.received).toBe(1);
+  });
+
   it('rejects bad periods with 400', async () => {
     const d = await makeDistrict();
     const leader = await signInAs(await makeUser(d.district, [{ role: 'leader' }]));

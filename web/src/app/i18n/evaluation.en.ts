@@ -55,4 +55,14 @@ export const evaluationEn: typeof evaluationZhCN = {
     repeats: 'cases',
     delivered: 'replies',
   },
+  reports: {
+    title: 'Reports',
+    monthly: 'Monthly report',
+    bulletin: 'Quarterly bulletin (towns ranked)',
+    month: 'Month',
+    quarter: 'Quarter',
+    xlsx: 'Excel',
+    docx: 'Word',
+    note: 'Generated from the record; the running month or quarter counts up to today.',
+  },
 };

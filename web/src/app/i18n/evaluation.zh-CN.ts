@@ -28,4 +28,14 @@ export const evaluationZhCN = {
   rates: RATE_LABELS_ZH,
   counts: COUNT_LABELS_ZH,
   countUnits: COUNT_UNITS_ZH,
+  reports: {
+    title: '报表',
+    monthly: '月报',
+    bulletin: '季度通报（乡镇三率排名）',
+    month: '月份',
+    quarter: '季度',
+    xlsx: 'Excel',
+    docx: 'Word',
+    note: '报表由系统按办理记录自动生成；当月（当季）统计至今日。',
+  },
 };

@@ -7,7 +7,7 @@ import type { Ctx } from '../../../http/context.js';
 import { AppError } from '../../../http/errors.js';
 import { today } from '../../cases/case-clock.js';
 import { findUnitPath } from '../../dashboard/dashboard.repository.js';
-import { authorizeFigures } from '../evaluation.policy.js';
+import { authorizeFigures, defaultFiguresUnit } from '../evaluation.policy.js';
 import { countUnits, evaluationSettings } from '../evaluation.repository.js';
 import type { Figures, Ranking } from '../evaluation.schemas.js';
 import { type Counts, lastDayOfMonth, type Rates, rates } from '../metrics.js';
@@ -78,7 +78,7 @@ export async function monthlyReportData(
   q: { unitId?: string | undefined; month: string },
 ): Promise<MonthlyReportData> {
   const { db, actor } = ctx;
-  const unit = await findUnitPath(db, q.unitId ?? actor.unitId);
+  const unit = await findUnitPath(db, q.unitId ?? defaultFiguresUnit(actor));
   const { includeConfidential } = authorizeFigures(actor, unit);
   const asOf = today();
   const range = monthRange(q.month, asOf);

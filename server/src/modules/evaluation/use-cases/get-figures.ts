@@ -1,7 +1,7 @@
 import type { Ctx } from '../../../http/context.js';
 import { today } from '../../cases/case-clock.js';
 import { findUnitPath, topCategoryNames } from '../../dashboard/dashboard.repository.js';
-import { authorizeFigures } from '../evaluation.policy.js';
+import { authorizeFigures, defaultFiguresUnit } from '../evaluation.policy.js';
 import { countPeriods, evaluationSettings } from '../evaluation.repository.js';
 import type { CountName, Figures, FiguresQuery } from '../evaluation.schemas.js';
 import {
@@ -55,7 +55,7 @@ function compare(cur: Counts, curRates: Rates, prev: Counts, prevRates: Rates) {
  */
 export async function getFigures(ctx: Ctx, q: FiguresQuery): Promise<Figures> {
   const { db, actor } = ctx;
-  const unit = await findUnitPath(db, q.unitId ?? actor.unitId);
+  const unit = await findUnitPath(db, q.unitId ?? defaultFiguresUnit(actor));
   const { includeConfidential } = authorizeFigures(actor, unit);
   const settings = await evaluationSettings(db);
   const { from, to } = q.from && q.to ? { from: q.from, to: q.to } : quarterToDate(today());

@@ -20,6 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { describeError } from '../../../lib/api-errors';
 import { CASE_TZ } from '../../../lib/shanghai-time';
 import type { Figures, RankedRate, Ranking, RateName, Ratio } from '../api/evaluation.api';
+import { ReportsCard } from '../components/reports-card';
 import { useFigures, useRanking } from '../hooks/use-evaluation';
 
 const THREE_RATES = ['timelyAcceptance', 'onTimeCompletion', 'satisfaction'] as const satisfies RankedRate[];
@@ -345,6 +346,7 @@ export function EvaluationPage() {
           )}
         </Card>
       )}
+      {f && <ReportsCard bulletin={!ranking.hidden && !ranking.isError} />}
     </Space>
   );
 }
