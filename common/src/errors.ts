@@ -136,6 +136,26 @@ export const ERROR_CODES = {
     zh: '该消息已发送，不能重发',
     en: 'This message was already sent',
   },
+  SESSION_FULL: {
+    status: 409,
+    zh: '该场次预约已满，请选择其他场次',
+    en: 'This session is fully booked; choose another',
+  },
+  SESSION_CLOSED: {
+    status: 409,
+    zh: '该场次已取消或已开始，不能预约',
+    en: 'This session was cancelled or has begun',
+  },
+  ALREADY_BOOKED: {
+    status: 409,
+    zh: '该手机号已预约本场次，无需重复预约',
+    en: 'This phone already holds a booking for the session',
+  },
+  BOOKING_NOT_FOUND: {
+    status: 404,
+    zh: '预约码或手机号不正确，或该预约已取消',
+    en: 'Wrong booking code or phone, or the booking was cancelled',
+  },
   INTERNAL: { status: 500, zh: '系统内部错误，请稍后再试或联系管理员', en: 'Internal error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { ConfigError, loadConfig } from '../config.js';
 import { migrate } from '../db/migrate.js';
+import { sendReminders } from '../modules/appointments/use-cases/book.js';
 import { sealAnchor, verifyAll } from '../modules/cases/case-events.js';
 import { runSupervisionSweep, runWindowSweep } from '../modules/cases/timers.js';
 import { evaluationSettings, foldEvaluationPending } from '../modules/evaluation/evaluation.repository.js';
@@ -149,10 +150,11 @@ program
     const database = await openConfiguredDatabase(cfg);
     const raised = await runSupervisionSweep(database.db, cfg);
     const closed = await runWindowSweep(database.db, cfg);
+    const reminded = await sendReminders(database.db);
     let folded = 0;
     for (let n = 1; n > 0; folded += n) n = await foldEvaluationPending(database.db);
     console.log(
-      `Supervision orders raised: ${raised}; cases closed after the review window: ${closed}; evaluation changes folded: ${folded}.`,
+      `Supervision orders raised: ${raised}; cases closed after the review window: ${closed}; appointment reminders: ${reminded}; evaluation changes folded: ${folded}.`,
     );
     await database.close();
   });

@@ -505,6 +505,42 @@ export interface EvaluationDailyTable {
   first_repeated: Generated<number>;
 }
 
+export interface ReceptionSessionsTable {
+  id: Generated<string>;
+  unit_id: string;
+  kind: 'leader_reception' | 'duty';
+  host_user_id: string | null;
+  host_name: string;
+  host_title: string | null;
+  starts_at: Date;
+  ends_at: Date;
+  place: string;
+  topics: string | null;
+  capacity: number;
+  booked: Generated<number>;
+  status: Generated<'published' | 'cancelled'>;
+  cancel_reason: string | null;
+  created_by: string;
+  created_at: Generated<Date>;
+}
+
+export interface AppointmentsTable {
+  id: Generated<string>;
+  session_id: string;
+  booking_code: string;
+  name: string;
+  phone_enc: string;
+  phone_hmac: string;
+  phone_masked: string;
+  subject: string;
+  person_count: Generated<number>;
+  status: Generated<'booked' | 'cancelled' | 'attended' | 'no_show'>;
+  case_id: string | null;
+  reminded_at: Date | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
 export interface EvaluationPendingTable extends EvaluationDailyTable {
   id: Generated<string>;
 }
@@ -557,4 +593,6 @@ export interface DB {
   evaluation_monthly: EvaluationDailyTable;
   evaluation_case_facts: EvaluationCaseFactsTable;
   evaluation_pending: EvaluationPendingTable;
+  reception_sessions: ReceptionSessionsTable;
+  appointments: AppointmentsTable;
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { apiTokenRoutes } from '../modules/api-tokens/api-tokens.routes.js';
+import { appointmentRoutes } from '../modules/appointments/appointments.routes.js';
 import { attachmentRoutes } from '../modules/attachments/attachments.routes.js';
 import { authRoutes } from '../modules/auth/auth.routes.js';
 import { calendarRoutes } from '../modules/calendar/calendar.routes.js';
@@ -45,4 +46,5 @@ export async function registerRoutes(api: FastifyInstance, deps: RouteDeps): Pro
   await dashboardRoutes(api, deps);
   await portalRoutes(api, deps);
   await evaluationRoutes(api, deps);
+  await appointmentRoutes(api, deps);
 }

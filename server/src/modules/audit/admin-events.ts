@@ -18,7 +18,14 @@ export type AdminEventType =
   | 'ledger.imported'
   | 'outbox.retried'
   | 'open311_client.created'
-  | 'open311_client.revoked';
+  | 'open311_client.revoked'
+  | 'reception_session.published'
+  | 'reception_session.cancelled'
+  | 'appointment.booked'
+  | 'appointment.cancelled'
+  | 'appointment.attended'
+  | 'appointment.no_show'
+  | 'appointment.reminded';
 
 /** Appends an admin event; call it inside the transaction that makes the change. */
 export async function recordAdminEvent(
@@ -26,7 +33,16 @@ export async function recordAdminEvent(
   e: {
     actor: Actor | null;
     type: AdminEventType;
-    entityType: 'org_unit' | 'user' | 'workstation' | 'calendar' | 'ledger' | 'case' | 'open311_client';
+    entityType:
+      | 'org_unit'
+      | 'user'
+      | 'workstation'
+      | 'calendar'
+      | 'ledger'
+      | 'case'
+      | 'open311_client'
+      | 'reception_session'
+      | 'appointment';
     entityId: string;
     payload?: Record<string, unknown>;
     requestId?: string;

@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { Config } from '../../config.js';
 import type { Trx } from '../../db/database.js';
 import type { DB } from '../../db/types.js';
+import { sendReminders } from '../appointments/use-cases/book.js';
 import { computeDue } from '../calendar/deadline-engine.js';
 import { bumpEvaluation, foldEvaluationPending } from '../evaluation/evaluation.repository.js';
 import {
@@ -257,7 +258,8 @@ export function startTimers(db: Kysely<DB>, config: Config, log: FastifyBaseLogg
       if (what === 'all') {
         const raised = await runSupervisionSweep(db, config);
         const closed = await runWindowSweep(db, config);
-        if (raised || closed) log.info({ raised, closed, sealed }, 'timers');
+        const reminded = await sendReminders(db);
+        if (raised || closed || reminded) log.info({ raised, closed, sealed, reminded }, 'timers');
       }
     } catch (err) {
       log.error({ err }, 'timer run failed');

@@ -108,6 +108,15 @@ async function deliver(db: Kysely<DB>, config: Config, transport: Transport, row
       message: text.replace(code, '******'),
     };
   }
+  if (row.topic.startsWith('sms.appointment.')) {
+    const text = renderSms(row.topic, payload, config.notify.smsSignature);
+    const phoneEnc = typeof payload.phoneEnc === 'string' ? payload.phoneEnc : undefined;
+    if (!text || !phoneEnc)
+      return { outcome: 'skipped', transport: transport.name, note: 'no phone or template' };
+    const to = fieldCryptoFor(config).decrypt(phoneEnc);
+    await transport.send({ outboxId: row.id, topic: row.topic, channel: 'sms', to, text });
+    return { outcome: 'sent', transport: transport.name, recipientMasked: maskPhone(to), message: text };
+  }
   if (row.topic.startsWith('sms.petitioner.')) {
     const text = renderSms(row.topic, payload, config.notify.smsSignature);
     if (!text) return { outcome: 'skipped', transport: transport.name, note: 'no template for this topic' };

@@ -33,9 +33,22 @@ export const SMS_TEMPLATES: Record<string, (p: Payload) => string> = {
       : ''),
 };
 
+/**
+ * Reception appointments: no case behind them, so the phone travels encrypted in the payload
+ * (phoneEnc) and the text names only the time, the place and the booking code.
+ */
+export const APPOINTMENT_SMS: Record<string, (p: Payload) => string> = {
+  'sms.appointment.booked': (p) =>
+    `您已预约${str(p, 'when')}在${str(p, 'place')}的接访，预约码${str(p, 'bookingCode')}。如需取消，请在网上信访“预约接访”中输入预约码和手机号。`,
+  'sms.appointment.reminder': (p) =>
+    `提醒：您预约的接访将于${str(p, 'when')}在${str(p, 'place')}进行，请携带身份证件按时到场（预约码${str(p, 'bookingCode')}）。`,
+  'sms.appointment.session_cancelled': (p) =>
+    `抱歉，原定${str(p, 'when')}在${str(p, 'place')}的接访已取消，您的预约（${str(p, 'bookingCode')}）随之取消，请另选场次。`,
+};
+
 /** The SMS text with the signature the operators require in front (【来办】). */
 export function renderSms(topic: string, payload: Payload, signature: string): string | undefined {
-  const t = SMS_TEMPLATES[topic];
+  const t = SMS_TEMPLATES[topic] ?? APPOINTMENT_SMS[topic];
   return t ? `【${signature}】${t(payload)}` : undefined;
 }
 

@@ -1,24 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fieldCryptoFor } from '../../lib/field-crypto.js';
 import { expectOk, idNumberFor } from '../../test/case-factories.js';
 import { makeDistrict, makeUser, signInAs } from '../../test/factories.js';
 import { expectChainIntact } from '../../test/story-helpers.js';
 import { testApp } from '../../test/test-app.js';
-import { testConfig, testDatabase } from '../../test/test-db.js';
+import { testDatabase } from '../../test/test-db.js';
 import { today } from '../cases/case-clock.js';
 import { CONSENT_VERSION } from './portal.schemas.js';
-import { solveCaptcha } from './portal.test-helpers.js';
+import { citizen, newIp, newPhone, solveCaptcha } from './portal.test-helpers.js';
 import { PORTAL_USERNAME } from './portal-actor.js';
 
 let app: FastifyInstance;
-let ipSeq = 0;
-let phoneSeq = 0;
 let idSeq = 300;
-/** Each scenario from its own address, so the per-address buckets of one test do not starve another. */
-const newIp = () => `10.9.${Math.floor(ipSeq / 250)}.${(ipSeq++ % 250) + 1}`;
-const newPhone = () =>
-  `139${String(Date.now() % 1e4).padStart(4, '0')}${String(phoneSeq++).padStart(4, '0')}`;
 
 async function post(url: string, body: unknown, ip: string) {
   const r = await app.inject({ method: 'POST', url, payload: body as object, remoteAddress: ip });
@@ -32,29 +25,7 @@ async function captcha(ip: string) {
   return { captchaToken: c.body.token as string, captchaAnswer: solveCaptcha(c.body.svg) };
 }
 
-/** The code the SMS would carry, read from the outbox row as the log transport would show it. */
-async function lastCodeFor(phone: string): Promise<string> {
-  const { db } = await testDatabase();
-  const fc = fieldCryptoFor(testConfig());
-  const rows = await db
-    .selectFrom('outbox')
-    .select('payload')
-    .where('topic', '=', 'sms.portal.code')
-    .orderBy('id', 'desc')
-    .limit(20)
-    .execute();
-  for (const r of rows) {
-    const p = r.payload as { phoneEnc: string; code: string };
-    if (fc.decrypt(p.phoneEnc) === phone) return p.code;
-  }
-  throw new Error('no code sent');
-}
-
-async function smsCode(phone: string, ip: string) {
-  const res = await post('/api/portal/sms-code', { ...(await captcha(ip)), phone }, ip);
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return lastCodeFor(phone);
-}
+const smsCode = (phone: string, ip: string) => citizen(app, ip).smsCode(phone);
 
 let d: Awaited<ReturnType<typeof makeDistrict>>;
 const form = (over: Record<string, unknown> = {}) => ({

@@ -21,7 +21,7 @@ export const PORTAL_SOURCE_REF = 'portal';
 
 // No 0/O, 1/I/L: codes are read off a phone screen and typed again.
 const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-const randomChars = (n: number) =>
+export const randomChars = (n: number) =>
   Array.from({ length: n }, () => ALPHABET[crypto.randomInt(ALPHABET.length)]).join('');
 
 /** 12 random characters (≈59 bits): a query password nobody guesses within the throttle. */
