@@ -31,6 +31,8 @@ export const PERMISSIONS = [
   'case.unmask',
   /** Figures of the area (辖区概况): the office and leader view of the jurisdiction's cases. */
   'dashboard.read',
+  /** 预约接访: publish reception sessions where one receives people, see and settle the bookings. */
+  'reception.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -70,8 +72,9 @@ export const ROLE_PERMISSIONS = {
     'case.package',
     'case.unmask',
     'dashboard.read',
+    'reception.manage',
   ],
-  workstation_staff: ['org.read', 'user.read', ...CASE_WORK, 'case.archive', 'case.unmask'],
+  workstation_staff: ['org.read', 'user.read', ...CASE_WORK, 'case.archive', 'case.unmask', 'reception.manage'],
   grid_worker: ['org.read', 'case.read', 'case.intake'],
   department_handler: ['org.read', 'user.read', ...CASE_WORK, 'case.unmask'],
   leader: [
@@ -85,6 +88,7 @@ export const ROLE_PERMISSIONS = {
     'case.package',
     'case.unmask',
     'dashboard.read',
+    'reception.manage',
   ],
   mediator: ['org.read'],
   expert: ['org.read'],

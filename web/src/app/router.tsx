@@ -52,6 +52,7 @@ const EvaluationPage = lazyPage(
   () => import('../features/evaluation/pages/evaluation-page'),
   'EvaluationPage',
 );
+const ReceptionPage = lazyPage(() => import('../features/reception/pages/reception-page'), 'ReceptionPage');
 const ReportPage = lazyPage(() => import('../features/report/pages/report-page'), 'ReportPage');
 // The citizen portal is public: outside RequireAuth, with no staff layout.
 const PortalPage = lazyPage(() => import('../features/portal/pages/portal-page'), 'PortalPage');
@@ -119,6 +120,7 @@ export const router = createBrowserRouter([
           { path: 'ledger', element: page(LedgerPage, 'case.read'), errorElement },
           { path: 'evaluation', element: page(EvaluationPage, 'dashboard.read'), errorElement },
           { path: 'report', element: page(ReportPage, 'case.intake'), errorElement },
+          { path: 'reception', element: page(ReceptionPage, 'reception.manage'), errorElement },
           { path: 'admin/org-units', element: page(OrgUnitsPage, 'org.read'), errorElement },
           { path: 'admin/users', element: page(UsersPage, 'user.read'), errorElement },
           { path: 'admin/api-tokens', element: page(ApiTokensPage, 'token.manage'), errorElement },

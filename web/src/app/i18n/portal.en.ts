@@ -3,7 +3,35 @@ import type { portalZhCN } from './portal.zh-CN';
 /** English text of the citizen portal. Same keys as the Chinese file (the type enforces it). */
 export const portalEn: typeof portalZhCN = {
   title: 'Online petition',
-  tabs: { submit: 'Submit', track: 'Track' },
+  tabs: { submit: 'Submit', track: 'Track', appointments: 'Appointments', directory: 'Workstations' },
+  appointments: {
+    intro:
+      'Leader reception days and workstation duty hours. Choose a session, describe your matter and verify your phone to book; you get an SMS reminder the day before.',
+    none: 'No sessions open for booking soon',
+    kinds: { leader_reception: 'Leader reception', duty: 'Workstation duty' },
+    topics: 'Topics: {{topics}}',
+    remaining: '{{n}} of {{capacity}} places left',
+    choose: 'Book',
+    full: 'Not bookable',
+    subject: 'Your matter (briefly)',
+    personCount: 'Persons coming',
+    book: 'Confirm booking',
+    bookedTitle: 'Booked',
+    bookingCode: 'Booking code',
+    when: 'When',
+    place: 'Where',
+    host: 'Received by',
+    bookedNote: 'Keep the booking code: cancelling needs it and the phone you booked with. Bring your ID.',
+    back: 'Back to the sessions',
+    cancelTitle: 'Cancel a booking',
+    cancel: 'Cancel booking',
+    cancelled: 'Booking cancelled',
+  },
+  directory: {
+    search: 'Find by village, street or address',
+    none: 'No workstation found',
+    phone: 'Phone: ',
+  },
   submit: {
     identity: 'About you',
     name: 'Name',

@@ -1,7 +1,35 @@
 /** Chinese text of the citizen portal (/portal): plain words for people, not staff terms. */
 export const portalZhCN = {
   title: '网上信访',
-  tabs: { submit: '提交诉求', track: '查询进度' },
+  tabs: { submit: '提交诉求', track: '查询进度', appointments: '预约接访', directory: '我来办工作室' },
+  appointments: {
+    intro:
+      '领导接访日和工作站值班安排。选择场次后填写反映事项，用手机号验证后即可预约；接访前一天会短信提醒。',
+    none: '近期没有可预约的接访场次',
+    kinds: { leader_reception: '领导接访', duty: '工作站值班' },
+    topics: '接访主题：{{topics}}',
+    remaining: '剩余名额 {{n}} / {{capacity}}',
+    choose: '预约',
+    full: '不可预约',
+    subject: '反映事项（简要）',
+    personCount: '到场人数',
+    book: '确认预约',
+    bookedTitle: '预约成功',
+    bookingCode: '预约码',
+    when: '时间',
+    place: '地点',
+    host: '接访人',
+    bookedNote: '请记下预约码；取消预约需要预约码和预约时的手机号。请携带身份证件按时到场。',
+    back: '返回场次列表',
+    cancelTitle: '取消预约',
+    cancel: '取消预约',
+    cancelled: '预约已取消',
+  },
+  directory: {
+    search: '按村（社区）、街道或地址查找',
+    none: '没有找到工作室',
+    phone: '电话：',
+  },
   submit: {
     identity: '您的身份',
     name: '姓名',

@@ -87,6 +87,7 @@ const CASE_ENTRIES = [
   { path: '/cases/new', label: 'nav.caseIntake', icon: <FileAddOutlined />, permission: 'case.intake' },
   { path: '/ledger', label: 'nav.ledger', icon: <TableOutlined />, permission: 'case.read' },
   { path: '/evaluation', label: 'nav.evaluation', icon: <BarChartOutlined />, permission: 'dashboard.read' },
+  { path: '/reception', label: 'nav.reception', icon: <CalendarOutlined />, permission: 'reception.manage' },
 ] as const;
 
 export function useAdminEntries() {

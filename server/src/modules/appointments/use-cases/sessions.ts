@@ -10,8 +10,7 @@ import { findCaseInScope } from '../../cases/cases.repository.js';
 import { bookingsOf, findSession, sessionsInScope, shanghaiWhen } from '../appointments.repository.js';
 import type { SessionInput } from '../appointments.schemas.js';
 
-// Receiving people is intake work: whoever may register a matter at a unit runs its reception.
-const PERMISSION = 'case.intake' as const;
+const PERMISSION = 'reception.manage' as const;
 
 export async function publishSession(ctx: Ctx, input: SessionInput): Promise<{ id: string }> {
   const { db, actor } = ctx;

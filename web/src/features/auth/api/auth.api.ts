@@ -25,7 +25,8 @@ export type Permission =
   | 'case.supervise'
   | 'case.package'
   | 'case.unmask'
-  | 'dashboard.read';
+  | 'dashboard.read'
+  | 'reception.manage';
 
 export interface RoleGrantView {
   role: Role;

@@ -62,3 +62,53 @@ export const portalApi = {
   requestReview: (c: Credentials, reasons: string) =>
     post<TrackView>('/api/portal/track/request-review', { ...c, reasons }),
 };
+
+/** A published reception session (GET /api/portal/reception-sessions). */
+export interface ReceptionSession {
+  id: string;
+  unit: { id: string; name: string };
+  kind: 'leader_reception' | 'duty';
+  hostName: string;
+  hostTitle: string | null;
+  startsAt: string;
+  endsAt: string;
+  place: string;
+  topics: string | null;
+  capacity: number;
+  booked: number;
+  remaining: number;
+  bookable: boolean;
+}
+
+export interface Workstation {
+  unitId: string;
+  name: string;
+  town: string | null;
+  address: string;
+  phone: string;
+  openingHours: string;
+  duty: { weekday: number; start: string; end: string; staff: string }[];
+}
+
+export interface BookingForm {
+  sessionId: string;
+  name: string;
+  phone: string;
+  smsCode: string;
+  subject: string;
+  personCount: number;
+}
+
+export const appointmentApi = {
+  schedule: () =>
+    api<{ items: ReceptionSession[] }>('/api/portal/reception-sessions', { noAuthRedirect: true }),
+  book: (b: BookingForm) =>
+    post<{ bookingCode: string; when: string; place: string; host: string }>('/api/portal/appointments', b),
+  cancel: (b: { bookingCode: string; phone: string }) =>
+    post<{ cancelled: true }>('/api/portal/appointments/cancel', b),
+  workstations: (q: string) =>
+    api<{ items: Workstation[]; hasMore: boolean }>('/api/portal/workstations', {
+      query: { q: q || undefined },
+      noAuthRedirect: true,
+    }),
+};

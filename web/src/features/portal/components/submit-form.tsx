@@ -1,11 +1,12 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Cascader, Checkbox, Form, Input, Select, Space, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { Alert, App, Button, Cascader, Checkbox, Form, Input, Select, Typography } from 'antd';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isValidIdNumber } from '../../../../../common/src/id-number.js';
 import { LIMITS } from '../../../../../common/src/limits.js';
 import { describeError } from '../../../lib/api-errors';
 import { type PetitionForm, type PortalOptions, portalApi } from '../api/portal.api';
+import { SmsVerifyFields } from './sms-verify';
 
 interface UnitOption {
   value: string;
@@ -44,39 +45,7 @@ export function SubmitForm({
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const options = useQuery({ queryKey: ['portal', 'options'], queryFn: portalApi.options });
-  const captcha = useQuery({
-    queryKey: ['portal', 'captcha'],
-    queryFn: portalApi.captcha,
-    staleTime: 4 * 60_000,
-  });
-  const [wait, setWait] = useState(0);
-  useEffect(() => {
-    if (wait <= 0) return;
-    const id = setTimeout(() => setWait((w) => w - 1), 1000);
-    return () => clearTimeout(id);
-  }, [wait]);
   const tree = useMemo(() => unitTree(options.data?.units ?? []), [options.data]);
-
-  const sms = useMutation({
-    mutationFn: async () => {
-      const v = await form.validateFields(['phone', 'captchaAnswer']);
-      return portalApi.smsCode({
-        captchaToken: captcha.data?.token ?? '',
-        captchaAnswer: v.captchaAnswer,
-        phone: v.phone,
-      });
-    },
-    onSuccess: (r) => {
-      setWait(60);
-      void message.success(t('portal.submit.smsSent', { phone: r.sentTo }));
-    },
-    onError: (err) => {
-      // A picture code is good once, right or wrong: show a fresh one.
-      void captcha.refetch();
-      form.setFieldValue('captchaAnswer', '');
-      if (err instanceof Error && 'code' in err) void message.error(describeError(err));
-    },
-  });
 
   const submit = useMutation({
     mutationFn: (v: Values) =>
@@ -176,37 +145,7 @@ export function SubmitForm({
       </Form.Item>
 
       <Typography.Title level={5}>{t('portal.submit.verify')}</Typography.Title>
-      <Form.Item label={t('portal.submit.captcha')} required>
-        <Space.Compact style={{ width: '100%' }}>
-          <Form.Item name="captchaAnswer" noStyle rules={[required]}>
-            <Input inputMode="numeric" maxLength={3} />
-          </Form.Item>
-          {captcha.data && (
-            // An <img> of the SVG: markup in it can never run in the page.
-            <img
-              src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(captcha.data.svg)}`}
-              alt={t('portal.submit.captcha')}
-              height={32}
-              style={{ border: '1px solid #d9d9d9' }}
-            />
-          )}
-          <Button onClick={() => void captcha.refetch()}>{t('portal.submit.refreshCaptcha')}</Button>
-        </Space.Compact>
-      </Form.Item>
-      <Form.Item label={t('portal.submit.smsCode')} required>
-        <Space.Compact style={{ width: '100%' }}>
-          <Form.Item
-            name="smsCode"
-            noStyle
-            rules={[required, { pattern: /^\d{6}$/, message: t('portal.submit.required') }]}
-          >
-            <Input inputMode="numeric" maxLength={6} autoComplete="one-time-code" />
-          </Form.Item>
-          <Button onClick={() => sms.mutate()} loading={sms.isPending} disabled={wait > 0}>
-            {wait > 0 ? t('portal.submit.resendIn', { seconds: wait }) : t('portal.submit.getSmsCode')}
-          </Button>
-        </Space.Compact>
-      </Form.Item>
+      <SmsVerifyFields form={form} />
 
       <Alert
         type="info"

@@ -2,6 +2,8 @@ import { Alert, Button, Descriptions, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Credentials } from '../api/portal.api';
+import { AppointmentsPanel } from '../components/appointments-panel';
+import { DirectoryPanel } from '../components/directory-panel';
 import { SubmitForm } from '../components/submit-form';
 import { TrackPanel } from '../components/track-view';
 
@@ -71,6 +73,8 @@ export function PortalPage() {
               />
             ),
           },
+          { key: 'appointments', label: t('portal.tabs.appointments'), children: <AppointmentsPanel /> },
+          { key: 'directory', label: t('portal.tabs.directory'), children: <DirectoryPanel /> },
         ]}
       />
     </div>
