@@ -25,6 +25,8 @@ BASE_URL="http://127.0.0.1:$PORT" node scripts/browser-admin.mjs || { cat "$DATA
 BASE_URL="http://127.0.0.1:$PORT" node scripts/browser-mobile.mjs || { cat "$DATA/server.log"; exit 1; }
 # axe-core on the main pages of several roles (no serious or critical violations) and keyboard sign-in.
 BASE_URL="http://127.0.0.1:$PORT" node scripts/browser-a11y.mjs || { cat "$DATA/server.log"; exit 1; }
+# 考核指标: the figures, the ranking, and the monthly report and quarterly bulletin read back.
+BASE_URL="http://127.0.0.1:$PORT" node scripts/browser-evaluation.mjs || { cat "$DATA/server.log"; exit 1; }
 
 # The citizen portal on a phone, against a second instance that runs its timers, so the SMS code
 # goes out through the outbox to the development transport's log, where the test reads it.
@@ -39,3 +41,5 @@ for _ in $(seq 1 60); do
   sleep 0.5
 done
 BASE_URL="http://127.0.0.1:$PORT2" SERVER_LOG="$DATA2/server.log" node scripts/browser-portal.mjs || { tail -50 "$DATA2/server.log"; exit 1; }
+# 预约接访 on the same instance (the booking's SMS code comes from the same log).
+BASE_URL="http://127.0.0.1:$PORT2" SERVER_LOG="$DATA2/server.log" node scripts/browser-appointments.mjs || { tail -50 "$DATA2/server.log"; exit 1; }

@@ -81,7 +81,36 @@ export function kit(name, { budgetMs = 120_000, stepTimeoutMs = 15_000 } = {}) {
       page.getByTestId('login-submit').click(),
     ]);
     assert(response.ok(), `signing in as ${username} answered HTTP ${response.status()}`);
+    const { csrfToken } = await response.json();
     await page.waitForURL((url) => url.pathname === '/');
+    /** A JSON call as this user, for setting a scene the test is not about. */
+    const call = async (method, url, body) => {
+      const res = await page.request.fetch(`${BASE_URL}${url}`, {
+        method,
+        headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken },
+        data: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const json = await res.json().catch(() => undefined);
+      assert(res.ok(), `${method} ${url} answered HTTP ${res.status()}: ${JSON.stringify(json)}`);
+      return json;
+    };
+    return { context, page, call };
+  }
+
+  /** A signed-out visitor (the citizen portal), by default on a phone. */
+  async function visit(path, { viewport = { width: 390, height: 844 } } = {}) {
+    const context = await browser.newContext({
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+      viewport,
+      isMobile: viewport.width < 768,
+      hasTouch: viewport.width < 768,
+    });
+    const page = await context.newPage();
+    page.setDefaultTimeout(stepTimeoutMs);
+    page.on('pageerror', (err) => pageErrors.push(`visitor: ${err.message}`));
+    currentPage = page;
+    await page.goto(`${BASE_URL}${path}`, { waitUntil: 'networkidle' });
     return { context, page };
   }
 
@@ -142,5 +171,5 @@ export function kit(name, { budgetMs = 120_000, stepTimeoutMs = 15_000 } = {}) {
     }
   }
 
-  return { check, shot, signIn, downloadBy, readSheet, run, tmp };
+  return { check, shot, signIn, visit, downloadBy, readSheet, run, tmp };
 }
