@@ -74,7 +74,14 @@ export const ROLE_PERMISSIONS = {
     'dashboard.read',
     'reception.manage',
   ],
-  workstation_staff: ['org.read', 'user.read', ...CASE_WORK, 'case.archive', 'case.unmask', 'reception.manage'],
+  workstation_staff: [
+    'org.read',
+    'user.read',
+    ...CASE_WORK,
+    'case.archive',
+    'case.unmask',
+    'reception.manage',
+  ],
   grid_worker: ['org.read', 'case.read', 'case.intake'],
   department_handler: ['org.read', 'user.read', ...CASE_WORK, 'case.unmask'],
   leader: [

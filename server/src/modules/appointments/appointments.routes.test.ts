@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fieldCryptoFor } from '../../lib/field-crypto.js';
 import { expectOk } from '../../test/case-factories.js';
-import { makeDistrict, makeUser, signInAs } from '../../test/factories.js';
+import { makeDistrict, signInAs } from '../../test/factories.js';
 import { testApp } from '../../test/test-app.js';
 import { testConfig, testDatabase } from '../../test/test-db.js';
 import { citizen, newPhone } from '../portal/portal.test-helpers.js';
