@@ -19,6 +19,10 @@ const PUBLIC = new Set([
   'POST /api/portal/track/confirm-receipt',
   'POST /api/portal/track/rate',
   'POST /api/portal/track/request-review',
+  'GET /api/portal/reception-sessions',
+  'POST /api/portal/appointments',
+  'POST /api/portal/appointments/cancel',
+  'GET /api/portal/workstations',
 ]);
 
 interface Route {

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { attachment, DOCX_TYPE, XLSX_TYPE } from '../../http/download.js';
 import type { RouteDeps } from '../../http/routes.js';
 import { errorResponses } from '../../http/schemas.js';
+import { today } from '../cases/case-clock.js';
 import {
   bulletinQuery,
   figures,
@@ -19,6 +20,12 @@ import {
 } from './reports/build-report.js';
 import { getFigures } from './use-cases/get-figures.js';
 import { getRanking } from './use-cases/get-ranking.js';
+
+/** This quarter in Shanghai, as YYYY-Qn. */
+function thisQuarter(): string {
+  const d = today();
+  return `${d.slice(0, 4)}-Q${Math.floor((Number(d.slice(5, 7)) - 1) / 3) + 1}`;
+}
 
 /** The evaluation figures (三率 and the others) of a unit subtree and period. */
 export async function evaluationRoutes(fastify: FastifyInstance, { ctxOf }: RouteDeps): Promise<void> {
@@ -67,7 +74,12 @@ export async function evaluationRoutes(fastify: FastifyInstance, { ctxOf }: Rout
         response: { ...errorResponses },
       },
     },
-    async (req, reply) => send(reply, await buildMonthlyReport(ctxOf(req), req.query), req.query.format),
+    async (req, reply) =>
+      send(
+        reply,
+        await buildMonthlyReport(ctxOf(req), { ...req.query, month: req.query.month ?? today().slice(0, 7) }),
+        req.query.format,
+      ),
   );
 
   app.get(
@@ -82,7 +94,8 @@ export async function evaluationRoutes(fastify: FastifyInstance, { ctxOf }: Rout
       },
     },
     async (req, reply) => {
-      const [year, q] = req.query.quarter.split('-Q').map(Number) as [number, 1 | 2 | 3 | 4];
+      const quarter = req.query.quarter ?? thisQuarter();
+      const [year, q] = quarter.split('-Q').map(Number) as [number, 1 | 2 | 3 | 4];
       return send(
         reply,
         await buildBulletin(ctxOf(req), { year, quarter: q, format: req.query.format }),

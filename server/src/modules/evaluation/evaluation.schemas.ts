@@ -164,13 +164,19 @@ const reportFormat = z.enum(['xlsx', 'docx']).default('xlsx');
 export const monthlyReportQuery = z.object({
   /** The unit whose subtree the report covers; defaults to the actor's own unit. */
   unitId: z.uuid().optional(),
-  /** YYYY-MM: the month reported; the running month counts up to today. */
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'monthFormat'),
+  /** YYYY-MM: the month reported (default: this month); the running month counts up to today. */
+  month: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'monthFormat')
+    .optional(),
   format: reportFormat,
 });
 
 export const bulletinQuery = z.object({
-  /** YYYY-Qn: the quarter reported; the running quarter counts up to today. */
-  quarter: z.string().regex(/^\d{4}-Q[1-4]$/, 'quarterFormat'),
+  /** YYYY-Qn: the quarter reported (default: this quarter); the running quarter counts up to today. */
+  quarter: z
+    .string()
+    .regex(/^\d{4}-Q[1-4]$/, 'quarterFormat')
+    .optional(),
   format: reportFormat,
 });
