@@ -6,6 +6,8 @@ import { attachmentRoutes } from '../modules/attachments/attachments.routes.js';
 import { authRoutes } from '../modules/auth/auth.routes.js';
 import { calendarRoutes } from '../modules/calendar/calendar.routes.js';
 import { caseRoutes } from '../modules/cases/cases.routes.js';
+// --- category suggestion and hot issues ---
+import { classifierRoutes } from '../modules/classifier/classifier.routes.js';
 import { dashboardRoutes } from '../modules/dashboard/dashboard.routes.js';
 import { evaluationRoutes } from '../modules/evaluation/evaluation.routes.js';
 import { healthRoutes } from '../modules/health/health.routes.js';
@@ -18,6 +20,7 @@ import { portalRoutes } from '../modules/portal/portal.routes.js';
 import { taxonomyRoutes } from '../modules/taxonomy/taxonomy.routes.js';
 import { userRoutes } from '../modules/users/users.routes.js';
 import type { Ctx } from './context.js';
+// --- end category suggestion and hot issues ---
 
 export interface RouteDeps {
   config: Config;
@@ -45,4 +48,7 @@ export async function registerRoutes(api: FastifyInstance, deps: RouteDeps): Pro
   await dashboardRoutes(api, deps);
   await portalRoutes(api, deps);
   await evaluationRoutes(api, deps);
+  // --- category suggestion and hot issues ---
+  await classifierRoutes(api, deps);
+  // --- end category suggestion and hot issues ---
 }
