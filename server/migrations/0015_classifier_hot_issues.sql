@@ -17,8 +17,8 @@ CREATE TABLE classifier_models (
 CREATE UNIQUE INDEX classifier_models_one_active ON classifier_models (is_active) WHERE is_active;
 
 -- The routing table: which unit usually handles a category, per jurisdiction. The nearest scope unit
--- (the clerk's own unit or its nearest ancestor with a route) wins, then the longest category code
--- ('0209' before '02').
+-- (the clerk's own unit or its nearest ancestor with a route) wins, then the most specific code the
+-- suggestion names (leaf '0209', then its top level '02', then the model's class).
 CREATE TABLE category_routes (
   scope_unit_id uuid NOT NULL REFERENCES org_units(id),
   category_code text NOT NULL CHECK (category_code ~ '^[0-9]{2}([0-9]{2})?$'),

@@ -1,7 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types.js';
 import { hashPassword } from '../modules/auth/passwords.js';
+// --- category suggestion and hot issues ---
+import { seedDemoCategoryRoutes } from '../modules/classifier/demo-routes.js';
 import { pathLabel } from '../modules/org/org.repository.js';
+// --- end category suggestion and hot issues ---
 import { DEMO_DISTRICT_CODE, DEMO_PASSWORD, DEMO_UNITS, DEMO_USERS } from './demo-data.js';
 
 export async function demoLoaded(db: Kysely<DB>): Promise<boolean> {
@@ -100,6 +103,9 @@ export async function seedDemo(db: Kysely<DB>): Promise<{ created: boolean; unit
       });
       await trx.insertInto('duty_roster_entries').values(entries).execute();
     }
+    // --- category suggestion and hot issues ---
+    await seedDemoCategoryRoutes(trx, unitIds);
+    // --- end category suggestion and hot issues ---
   });
   return { created: true, unitIds };
 }

@@ -52,8 +52,8 @@ export async function countModels(conn: Conn): Promise<number> {
 }
 
 /**
- * The unit that handles `codes` (most specific first) for a clerk at `unitPath`: the route of the
- * nearest scope unit on the clerk's ancestor line, then the longest code.
+ * The unit that handles `codes` (in order of preference) for a clerk at `unitPath`: the route of
+ * the nearest scope unit on the clerk's ancestor line, then the first code that has one.
  */
 export async function findRoute(
   conn: Conn,
@@ -70,7 +70,13 @@ export async function findRoute(
     .where(sql<boolean>`${sql.ref('scope.path')} @> ${unitPath}::ltree`)
     .where('u.is_active', '=', true)
     .orderBy('scope.depth', 'desc')
-    .orderBy(sql`length(${sql.ref('r.category_code')})`, 'desc')
+    // Then the first code in the caller's order of preference.
+    .orderBy(
+      sql`case ${sql.ref('r.category_code')} ${sql.join(
+        codes.map((c, i) => sql`when ${c} then ${i}`),
+        sql` `,
+      )} end`,
+    )
     .executeTakeFirst();
   return row ? { unitId: row.unit_id, unitName: row.name, categoryCode: row.category_code } : undefined;
 }

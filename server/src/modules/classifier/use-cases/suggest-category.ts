@@ -52,9 +52,12 @@ export async function computeSuggestion(
   const { leaf } = chooseLeaf(best.label, `${text.title} ${text.facts} ${text.demands}`, taxonomy);
   const codes = [leaf?.code, leaf?.parentCode, best.label].filter((c): c is string => !!c);
   const unit = await findRoute(conn, unitPath, [...new Set(codes)]);
+  // The leaf may sit under another top level of the same national class (0209 under 02 for 城乡建设):
+  // the category shown is then the leaf's own top level.
+  const top = leaf?.parentCode ?? best.label;
   return {
     modelVersion: version,
-    category: { code: best.label, name: byCode.get(best.label)?.name ?? best.label },
+    category: { code: top, name: byCode.get(top)?.name ?? top },
     confidence: Math.round(best.probability * 1000) / 1000,
     leaf: leaf ? { code: leaf.code, name: leaf.name } : null,
     unit: unit ? { id: unit.unitId, name: unit.unitName } : null,
