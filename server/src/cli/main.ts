@@ -3,15 +3,13 @@ import { ConfigError, loadConfig } from '../config.js';
 import { migrate } from '../db/migrate.js';
 import { sealAnchor, verifyAll } from '../modules/cases/case-events.js';
 import { runSupervisionSweep, runWindowSweep } from '../modules/cases/timers.js';
-// --- category suggestion and hot issues ---
 import { trainModel } from '../modules/classifier/use-cases/train-model.js';
 import { evaluationSettings } from '../modules/evaluation/evaluation.repository.js';
 import { rebuildEvaluationSet } from '../modules/evaluation/rebuild-sql.js';
+import { runHotIssueSweep } from '../modules/hot-issues/sweep.js';
 import { createAdmin } from '../seed/create-admin.js';
 import { demoAccountsTable, demoLoaded, seedDemo } from '../seed/demo.js';
 import { openConfiguredDatabase, startServer } from '../server.js';
-
-// --- end category suggestion and hot issues ---
 
 /** The `laiban` command: start, migrate, seed --demo, create-admin. */
 function config() {
@@ -197,6 +195,23 @@ program
     } catch (err) {
       console.error((err as Error).message);
       process.exitCode = 1;
+    } finally {
+      await database.close();
+    }
+  });
+
+program
+  .command('hot-issues')
+  .description('Hot issues (热点发现)')
+  .command('sweep')
+  .description(
+    'Cluster open and recent cases now and raise alerts over the configured size (the server does it daily)',
+  )
+  .action(async () => {
+    const database = await openConfiguredDatabase(config());
+    try {
+      const raised = await runHotIssueSweep(database.db, { force: true });
+      console.log(`Hot-issue alerts raised: ${raised}.`);
     } finally {
       await database.close();
     }

@@ -6,11 +6,11 @@ import { attachmentRoutes } from '../modules/attachments/attachments.routes.js';
 import { authRoutes } from '../modules/auth/auth.routes.js';
 import { calendarRoutes } from '../modules/calendar/calendar.routes.js';
 import { caseRoutes } from '../modules/cases/cases.routes.js';
-// --- category suggestion and hot issues ---
 import { classifierRoutes } from '../modules/classifier/classifier.routes.js';
 import { dashboardRoutes } from '../modules/dashboard/dashboard.routes.js';
 import { evaluationRoutes } from '../modules/evaluation/evaluation.routes.js';
 import { healthRoutes } from '../modules/health/health.routes.js';
+import { hotIssueRoutes } from '../modules/hot-issues/hot-issues.routes.js';
 import { ledgerRoutes } from '../modules/ledger/ledger.routes.js';
 import { notificationRoutes } from '../modules/notifications/notifications.routes.js';
 import { open311Routes } from '../modules/open311/open311.routes.js';
@@ -20,7 +20,6 @@ import { portalRoutes } from '../modules/portal/portal.routes.js';
 import { taxonomyRoutes } from '../modules/taxonomy/taxonomy.routes.js';
 import { userRoutes } from '../modules/users/users.routes.js';
 import type { Ctx } from './context.js';
-// --- end category suggestion and hot issues ---
 
 export interface RouteDeps {
   config: Config;
@@ -50,5 +49,6 @@ export async function registerRoutes(api: FastifyInstance, deps: RouteDeps): Pro
   await evaluationRoutes(api, deps);
   // --- category suggestion and hot issues ---
   await classifierRoutes(api, deps);
+  await hotIssueRoutes(api, deps);
   // --- end category suggestion and hot issues ---
 }

@@ -1,10 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types.js';
 import { hashPassword } from '../modules/auth/passwords.js';
-// --- category suggestion and hot issues ---
 import { seedDemoCategoryRoutes } from '../modules/classifier/demo-routes.js';
 import { pathLabel } from '../modules/org/org.repository.js';
-// --- end category suggestion and hot issues ---
 import { DEMO_DISTRICT_CODE, DEMO_PASSWORD, DEMO_UNITS, DEMO_USERS } from './demo-data.js';
 
 export async function demoLoaded(db: Kysely<DB>): Promise<boolean> {

@@ -6,6 +6,7 @@ import type { Trx } from '../../db/database.js';
 import type { DB } from '../../db/types.js';
 import { computeDue } from '../calendar/deadline-engine.js';
 import { bumpEvaluation } from '../evaluation/evaluation.repository.js';
+import { runHotIssueSweep } from '../hot-issues/sweep.js';
 import {
   NON_DUTY_CLOCKS,
   profileForUnit,
@@ -255,6 +256,10 @@ export function startTimers(db: Kysely<DB>, config: Config, log: FastifyBaseLogg
         const raised = await runSupervisionSweep(db, config);
         const closed = await runWindowSweep(db, config);
         if (raised || closed) log.info({ raised, closed, sealed }, 'timers');
+        // --- hot issues: the daily sweep (runs on the first tick of each day) ---
+        const hotAlerts = await runHotIssueSweep(db);
+        if (hotAlerts) log.info({ hotAlerts }, 'hot-issue alerts');
+        // --- end hot issues ---
       }
     } catch (err) {
       log.error({ err }, 'timer run failed');
