@@ -7,6 +7,7 @@ import {
   DownOutlined,
   FieldTimeOutlined,
   FileAddOutlined,
+  FireOutlined,
   GlobalOutlined,
   HomeOutlined,
   KeyOutlined,
@@ -87,6 +88,9 @@ const CASE_ENTRIES = [
   { path: '/cases/new', label: 'nav.caseIntake', icon: <FileAddOutlined />, permission: 'case.intake' },
   { path: '/ledger', label: 'nav.ledger', icon: <TableOutlined />, permission: 'case.read' },
   { path: '/evaluation', label: 'nav.evaluation', icon: <BarChartOutlined />, permission: 'dashboard.read' },
+  // --- hot issues ---
+  { path: '/hot-issues', label: 'hotIssues.nav', icon: <FireOutlined />, permission: 'dashboard.read' },
+  // --- end hot issues ---
 ] as const;
 
 export function useAdminEntries() {
