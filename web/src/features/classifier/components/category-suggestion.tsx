@@ -86,8 +86,7 @@ export function CategorySuggestion({ title, facts, demands, chosen, onAccept }: 
           {' · '}
           {t('hotIssues.suggestion.others')}
           {s.alternatives
-            .filter((a) => a.code !== s.category.code)
-            .slice(0, 2)
+            .slice(1)
             .map((a) => `${a.name} ${Math.round(a.probability * 100)}%`)
             .join('，')}
           {' · '}
