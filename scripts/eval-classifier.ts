@@ -9,7 +9,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { crossValidate, score } from '../server/src/modules/classifier/cross-validation.js';
+import { calibration, crossValidate, score } from '../server/src/modules/classifier/cross-validation.js';
 import { loadShippedModel, SHIPPED_MODEL_PATH } from '../server/src/modules/classifier/shipped-model.js';
 import {
   type LabelledMessage,
@@ -69,6 +69,23 @@ out('|---|---|---|---|---|---|');
 for (const [code, c] of Object.entries(all.perClass)) {
   out(
     `| ${name[code] ?? code} | ${code} | ${c.precision.toFixed(3)} | ${c.recall.toFixed(3)} | ${c.f1.toFixed(3)} | ${c.support} |`,
+  );
+}
+// Confidence: how well the probabilities match how often the top label is right, at the recipe's
+// temperature and at the temperature with the lowest held-out log-loss.
+const grid = Array.from({ length: 24 }, (_, i) => 0.25 + i * 0.25);
+const fits = grid.map((t) => ({ t, ...calibration(cv.truth, cv.logits, t) }));
+const bestT = fits.reduce((a, b) => (b.nll < a.nll ? b : a));
+const atRecipe = calibration(cv.truth, cv.logits, 1);
+out('');
+out('| temperature | log-loss | mean confidence | accuracy | calibration error (ECE) |');
+out('|---|---|---|---|---|');
+for (const [label, c] of [
+  ['1 (none)', atRecipe],
+  [`${bestT.t} (best log-loss)`, bestT],
+] as const) {
+  out(
+    `| ${label} | ${c.nll.toFixed(4)} | ${c.meanConfidence.toFixed(3)} | ${all.accuracy.toFixed(3)} | ${c.ece.toFixed(4)} |`,
   );
 }
 out(`\ncross-validation took ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -1,4 +1,4 @@
-import type { LinearModel, TrainingExample } from './linear-model.js';
+import { type LinearModel, softmax, type TrainingExample } from './linear-model.js';
 import { normaliseText } from './text-features.js';
 
 /**
@@ -79,14 +79,54 @@ export function crossValidate<E extends TrainingExample>(
   examples: E[],
   k: number,
   train: (rows: E[]) => LinearModel,
-): { truth: string[]; predicted: string[]; fold: number[] } {
+): {
+  truth: string[];
+  predicted: string[];
+  fold: number[];
+  logits: { labels: string[]; scores: Float64Array }[];
+} {
   const fold = stratifiedGroupFolds(examples, k);
   const predicted = new Array<string>(examples.length).fill('');
+  const logits = new Array<{ labels: string[]; scores: Float64Array }>(examples.length);
   for (let f = 0; f < k; f++) {
     const model = train(examples.filter((_, i) => fold[i] !== f));
     examples.forEach((e, i) => {
-      if (fold[i] === f) predicted[i] = model.predict(e)[0]?.label ?? '';
+      if (fold[i] !== f) return;
+      predicted[i] = model.predict(e)[0]?.label ?? '';
+      logits[i] = { labels: model.labels, scores: model.scores(e) };
     });
   }
-  return { truth: examples.map((e) => e.label), predicted, fold };
+  return { truth: examples.map((e) => e.label), predicted, fold, logits };
+}
+
+/**
+ * Calibration of held-out scores at a temperature: mean negative log-likelihood of the true label,
+ * mean confidence of the top label, and expected calibration error over 10 confidence bins.
+ */
+export function calibration(
+  truth: string[],
+  logits: { labels: string[]; scores: Float64Array }[],
+  temperature: number,
+): { nll: number; meanConfidence: number; ece: number } {
+  let nll = 0;
+  let conf = 0;
+  const bins = Array.from({ length: 10 }, () => ({ n: 0, conf: 0, correct: 0 }));
+  truth.forEach((t, i) => {
+    const l = logits[i];
+    if (!l) return;
+    const p = softmax(l.scores.map((s) => s / temperature));
+    let top = 0;
+    for (let k = 1; k < p.length; k++) if ((p[k] ?? 0) > (p[top] ?? 0)) top = k;
+    const pt = p[l.labels.indexOf(t)] ?? 1e-12;
+    nll -= Math.log(Math.max(pt, 1e-12));
+    const c = p[top] ?? 0;
+    conf += c;
+    const b = bins[Math.min(9, Math.floor(c * 10))] as { n: number; conf: number; correct: number };
+    b.n++;
+    b.conf += c;
+    if (l.labels[top] === t) b.correct++;
+  });
+  const n = truth.length || 1;
+  const ece = bins.reduce((s, b) => s + (b.n ? (b.n / n) * Math.abs(b.conf / b.n - b.correct / b.n) : 0), 0);
+  return { nll: nll / n, meanConfidence: conf / n, ece };
 }

@@ -44,6 +44,8 @@ export interface SerialisedModel {
   weights: string;
   weightScale: number;
   bias: number[];
+  /** Scores are divided by it before the softmax, so the confidence matches how often it is right. */
+  temperature?: number;
   meta?: Record<string, unknown>;
 }
 
@@ -59,6 +61,7 @@ export class LinearModel {
     readonly maxN = 3,
     readonly titleWeight = 2,
     public meta: Record<string, unknown> = {},
+    public temperature = 1,
   ) {
     this.index = new Map(features.map((f, i) => [f, i]));
   }
@@ -68,10 +71,15 @@ export class LinearModel {
     return toVector(extractFeatures(parts, this.maxN, this.titleWeight), this.index, this.idf);
   }
 
+  /** Raw scores (logits) per label, in label order. */
+  scores(parts: { title?: string | null; body?: string | null }): Float64Array {
+    const { idx, val } = this.vectorise(parts);
+    return scoresOf(this.weights, this.bias, this.labels.length, idx, val);
+  }
+
   /** Probabilities of every label, highest first. */
   predict(parts: { title?: string | null; body?: string | null }): Prediction[] {
-    const { idx, val } = this.vectorise(parts);
-    const scores = scoresOf(this.weights, this.bias, this.labels.length, idx, val);
+    const scores = this.scores(parts).map((s) => s / this.temperature);
     const probs = softmax(scores);
     return this.labels
       .map((label, k) => ({ label, probability: probs[k] ?? 0 }))
@@ -97,6 +105,7 @@ export class LinearModel {
       weights: Buffer.from(new Uint8Array(q.buffer)).toString('base64'),
       weightScale,
       bias: Array.from(this.bias, (b) => Math.round(b * 1e4) / 1e4),
+      temperature: this.temperature,
       meta: meta ?? this.meta,
     };
   }
@@ -120,6 +129,7 @@ export class LinearModel {
       s.maxN,
       s.titleWeight,
       s.meta ?? {},
+      s.temperature ?? 1,
     );
   }
 }
@@ -163,7 +173,7 @@ function scoresOf(
   return s;
 }
 
-function softmax(scores: Float64Array): Float64Array {
+export function softmax(scores: Float64Array): Float64Array {
   let max = -Infinity;
   for (const s of scores) max = Math.max(max, s);
   const out = new Float64Array(scores.length);
@@ -311,5 +321,6 @@ export function pruneModel(model: LinearModel, maxFeatures: number): LinearModel
     model.maxN,
     model.titleWeight,
     model.meta,
+    model.temperature,
   );
 }
