@@ -27,6 +27,10 @@ BASE_URL="http://127.0.0.1:$PORT" node scripts/browser-mobile.mjs || { cat "$DAT
 BASE_URL="http://127.0.0.1:$PORT" node scripts/browser-a11y.mjs || { cat "$DATA/server.log"; exit 1; }
 # 考核指标: the figures, the ranking, and the monthly report and quarterly bulletin read back.
 BASE_URL="http://127.0.0.1:$PORT" node scripts/browser-evaluation.mjs || { cat "$DATA/server.log"; exit 1; }
+# --- category suggestion and hot issues ---
+# 智能分拨 in the intake form and 热点发现 on the leader's home page with drill-down.
+BASE_URL="http://127.0.0.1:$PORT" node scripts/browser-hot-issues.mjs || { cat "$DATA/server.log"; exit 1; }
+# --- end category suggestion and hot issues ---
 
 # The citizen portal on a phone, against a second instance that runs its timers, so the SMS code
 # goes out through the outbox to the development transport's log, where the test reads it.

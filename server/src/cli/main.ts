@@ -4,8 +4,10 @@ import { migrate } from '../db/migrate.js';
 import { sendReminders } from '../modules/appointments/use-cases/book.js';
 import { sealAnchor, verifyAll } from '../modules/cases/case-events.js';
 import { runSupervisionSweep, runWindowSweep } from '../modules/cases/timers.js';
+import { trainModel } from '../modules/classifier/use-cases/train-model.js';
 import { evaluationSettings, foldEvaluationPending } from '../modules/evaluation/evaluation.repository.js';
 import { rebuildEvaluationSet } from '../modules/evaluation/rebuild-sql.js';
+import { runHotIssueSweep } from '../modules/hot-issues/sweep.js';
 import { createAdmin } from '../seed/create-admin.js';
 import { demoAccountsTable, demoLoaded, seedDemo } from '../seed/demo.js';
 import { openConfiguredDatabase, startServer } from '../server.js';
@@ -171,6 +173,58 @@ program
     console.log('Evaluation counters recomputed from every case.');
     await database.close();
   });
+
+// --- category suggestion and hot issues ---
+program
+  .command('model')
+  .description('The category-suggestion model (智能分拨)')
+  .command('train')
+  .description(
+    "Retrain from the platform's own cases and clerks' corrections, store the result as a new version and activate it if it does no worse on held-out cases",
+  )
+  .option('--force', 'activate the new version even if it scores lower than the active one')
+  .action(async (opts: { force?: boolean }) => {
+    const database = await openConfiguredDatabase(config());
+    try {
+      await migrate(database);
+      const r = await trainModel(database.db, { force: opts.force });
+      const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+      console.log(
+        `Model ${r.version} trained on ${r.examples} cases (${r.corrections} corrected suggestions), starting from ${r.warmStartFrom}.`,
+      );
+      console.log(
+        `Held-out cases: ${r.heldOut.n}; accuracy ${pct(r.heldOut.newAccuracy)} (was ${pct(r.heldOut.previousAccuracy)}), macro-F1 ${r.heldOut.newMacroF1.toFixed(3)} (was ${r.heldOut.previousMacroF1.toFixed(3)}).`,
+      );
+      console.log(
+        r.activated
+          ? `Version ${r.version} is now active.`
+          : `Stored ${r.version} but kept the active model (it did better).`,
+      );
+    } catch (err) {
+      console.error((err as Error).message);
+      process.exitCode = 1;
+    } finally {
+      await database.close();
+    }
+  });
+
+program
+  .command('hot-issues')
+  .description('Hot issues (热点发现)')
+  .command('sweep')
+  .description(
+    'Cluster open and recent cases now and raise alerts over the configured size (the server does it daily)',
+  )
+  .action(async () => {
+    const database = await openConfiguredDatabase(config());
+    try {
+      const raised = await runHotIssueSweep(database.db, { force: true });
+      console.log(`Hot-issue alerts raised: ${raised}.`);
+    } finally {
+      await database.close();
+    }
+  });
+// --- end category suggestion and hot issues ---
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   console.error(err instanceof Error ? err.message : err);

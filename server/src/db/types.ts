@@ -343,7 +343,7 @@ export interface NoticesTable {
   id: Generated<string>;
   user_id: string;
   unit_id: string | null;
-  kind: 'assignment' | 'supervision' | 'deadline';
+  kind: 'assignment' | 'supervision' | 'deadline' | 'hot_issue';
   case_id: string | null;
   case_no: string | null;
   params: Json<Record<string, unknown>>;
@@ -595,4 +595,52 @@ export interface DB {
   evaluation_pending: EvaluationPendingTable;
   reception_sessions: ReceptionSessionsTable;
   appointments: AppointmentsTable;
+  // --- category suggestion and hot issues (0015) ---
+  classifier_models: ClassifierModelsTable;
+  category_routes: CategoryRoutesTable;
+  case_category_suggestions: CaseCategorySuggestionsTable;
+  hot_issue_alerts: HotIssueAlertsTable;
+  // --- end category suggestion and hot issues ---
 }
+
+// --- category suggestion and hot issues (0015) ---
+export interface ClassifierModelsTable {
+  version: string;
+  is_active: Generated<boolean>;
+  labels: string[];
+  model: string;
+  training: Json<Record<string, unknown>>;
+  created_at: Timestamp;
+}
+
+export interface CategoryRoutesTable {
+  scope_unit_id: string;
+  category_code: string;
+  unit_id: string;
+  updated_at: Timestamp;
+}
+
+export interface CaseCategorySuggestionsTable {
+  case_id: string;
+  model_version: string;
+  suggested_code: string;
+  suggested_leaf_code: string | null;
+  confidence: number;
+  alternatives: Json<{ code: string; probability: number }[]>;
+  suggested_unit_id: string | null;
+  chosen_code: string;
+  outcome: 'accepted' | 'corrected';
+  recorded_by: string;
+  created_at: Timestamp;
+}
+
+export interface HotIssueAlertsTable {
+  unit_id: string;
+  anchor_case_id: string;
+  title: string;
+  size: number;
+  case_ids: string[];
+  raised_at: Timestamp;
+  updated_at: Timestamp;
+}
+// --- end category suggestion and hot issues ---

@@ -7,9 +7,11 @@ import { attachmentRoutes } from '../modules/attachments/attachments.routes.js';
 import { authRoutes } from '../modules/auth/auth.routes.js';
 import { calendarRoutes } from '../modules/calendar/calendar.routes.js';
 import { caseRoutes } from '../modules/cases/cases.routes.js';
+import { classifierRoutes } from '../modules/classifier/classifier.routes.js';
 import { dashboardRoutes } from '../modules/dashboard/dashboard.routes.js';
 import { evaluationRoutes } from '../modules/evaluation/evaluation.routes.js';
 import { healthRoutes } from '../modules/health/health.routes.js';
+import { hotIssueRoutes } from '../modules/hot-issues/hot-issues.routes.js';
 import { ledgerRoutes } from '../modules/ledger/ledger.routes.js';
 import { notificationRoutes } from '../modules/notifications/notifications.routes.js';
 import { open311Routes } from '../modules/open311/open311.routes.js';
@@ -47,4 +49,8 @@ export async function registerRoutes(api: FastifyInstance, deps: RouteDeps): Pro
   await portalRoutes(api, deps);
   await evaluationRoutes(api, deps);
   await appointmentRoutes(api, deps);
+  // --- category suggestion and hot issues ---
+  await classifierRoutes(api, deps);
+  await hotIssueRoutes(api, deps);
+  // --- end category suggestion and hot issues ---
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types.js';
 import { hashPassword } from '../modules/auth/passwords.js';
+import { seedDemoCategoryRoutes } from '../modules/classifier/demo-routes.js';
 import { pathLabel } from '../modules/org/org.repository.js';
 import { DEMO_DISTRICT_CODE, DEMO_PASSWORD, DEMO_UNITS, DEMO_USERS } from './demo-data.js';
 
@@ -100,6 +101,9 @@ export async function seedDemo(db: Kysely<DB>): Promise<{ created: boolean; unit
       });
       await trx.insertInto('duty_roster_entries').values(entries).execute();
     }
+    // --- category suggestion and hot issues ---
+    await seedDemoCategoryRoutes(trx, unitIds);
+    // --- end category suggestion and hot issues ---
   });
   return { created: true, unitIds };
 }

@@ -48,6 +48,7 @@ const CaseQueuePage = lazyPage(() => import('../features/cases/pages/case-queue-
 const CaseIntakePage = lazyPage(() => import('../features/cases/pages/case-intake-page'), 'CaseIntakePage');
 const CaseDetailPage = lazyPage(() => import('../features/cases/pages/case-detail-page'), 'CaseDetailPage');
 const LedgerPage = lazyPage(() => import('../features/ledger/pages/ledger-page'), 'LedgerPage');
+const HotIssuesPage = lazyPage(() => import('../features/hot-issues/pages/hot-issues-page'), 'HotIssuesPage');
 const EvaluationPage = lazyPage(
   () => import('../features/evaluation/pages/evaluation-page'),
   'EvaluationPage',
@@ -119,6 +120,9 @@ export const router = createBrowserRouter([
           { path: 'cases/:id', element: page(CaseDetailPage, 'case.read'), errorElement },
           { path: 'ledger', element: page(LedgerPage, 'case.read'), errorElement },
           { path: 'evaluation', element: page(EvaluationPage, 'dashboard.read'), errorElement },
+          // --- hot issues ---
+          { path: 'hot-issues', element: page(HotIssuesPage, 'dashboard.read'), errorElement },
+          // --- end hot issues ---
           { path: 'report', element: page(ReportPage, 'case.intake'), errorElement },
           { path: 'reception', element: page(ReceptionPage, 'reception.manage'), errorElement },
           { path: 'admin/org-units', element: page(OrgUnitsPage, 'org.read'), errorElement },

@@ -7,6 +7,7 @@ import type { DB } from '../../db/types.js';
 import { sendReminders } from '../appointments/use-cases/book.js';
 import { computeDue } from '../calendar/deadline-engine.js';
 import { bumpEvaluation, foldEvaluationPending } from '../evaluation/evaluation.repository.js';
+import { runHotIssueSweep } from '../hot-issues/sweep.js';
 import {
   NON_DUTY_CLOCKS,
   profileForUnit,
@@ -260,6 +261,10 @@ export function startTimers(db: Kysely<DB>, config: Config, log: FastifyBaseLogg
         const closed = await runWindowSweep(db, config);
         const reminded = await sendReminders(db);
         if (raised || closed || reminded) log.info({ raised, closed, sealed, reminded }, 'timers');
+        // --- hot issues: the daily sweep (runs on the first tick of each day) ---
+        const hotAlerts = await runHotIssueSweep(db);
+        if (hotAlerts) log.info({ hotAlerts }, 'hot-issue alerts');
+        // --- end hot issues ---
       }
     } catch (err) {
       log.error({ err }, 'timer run failed');

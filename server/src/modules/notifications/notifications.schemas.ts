@@ -3,7 +3,7 @@ import { pageQuery } from '../../http/schemas.js';
 
 export const noticeView = z.object({
   id: z.uuid(),
-  kind: z.enum(['assignment', 'supervision', 'deadline']),
+  kind: z.enum(['assignment', 'supervision', 'deadline', 'hot_issue']),
   caseId: z.uuid().nullable(),
   caseNo: z.string().nullable(),
   params: z.record(z.string(), z.string()),

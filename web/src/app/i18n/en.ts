@@ -2,6 +2,7 @@ import { adminConfigEn } from './admin-config.en';
 import { casesEn } from './cases.en';
 import { dashboardEn } from './dashboard.en';
 import { evaluationEn } from './evaluation.en';
+import { hotIssuesEn } from './hot-issues.en';
 import { ledgerEn } from './ledger.en';
 import { notifyEn } from './notify.en';
 import { portalEn } from './portal.en';
@@ -312,4 +313,7 @@ export const en: Messages = {
   notify: notifyEn,
   portal: portalEn,
   dashboard: dashboardEn,
+  // --- hot issues and category suggestion ---
+  hotIssues: hotIssuesEn,
+  // --- end hot issues and category suggestion ---
 };

@@ -56,7 +56,12 @@ export const notifyEn: typeof notifyZhCN = {
     bell: 'Notices',
     empty: 'No notices',
     markAll: 'Mark all read',
-    kind: { assignment: 'Assigned', supervision: 'Supervision', deadline: 'Deadline' },
+    kind: {
+      assignment: 'Assigned',
+      supervision: 'Supervision',
+      deadline: 'Deadline',
+      hot_issue: 'Hot issue',
+    },
     text: {
       received: 'Case {{caseNo}} was handed to your unit; please handle it.',
       escalated: 'Case {{caseNo}} was escalated to your unit.',

@@ -54,7 +54,7 @@ export const notifyZhCN = {
     bell: '消息通知',
     empty: '暂无通知',
     markAll: '全部已读',
-    kind: { assignment: '交办', supervision: '督办', deadline: '期限' },
+    kind: { assignment: '交办', supervision: '督办', deadline: '期限', hot_issue: '热点' },
     text: {
       received: '事项{{caseNo}}已转交本单位，请及时办理。',
       escalated: '事项{{caseNo}}已提级由本单位办理。',

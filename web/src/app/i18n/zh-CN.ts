@@ -2,6 +2,7 @@ import { adminConfigZhCN } from './admin-config.zh-CN';
 import { casesZhCN } from './cases.zh-CN';
 import { dashboardZhCN } from './dashboard.zh-CN';
 import { evaluationZhCN } from './evaluation.zh-CN';
+import { hotIssuesZhCN } from './hot-issues.zh-CN';
 import { ledgerZhCN } from './ledger.zh-CN';
 import { notifyZhCN } from './notify.zh-CN';
 import { portalZhCN } from './portal.zh-CN';
@@ -310,6 +311,9 @@ export const zhCN = {
   notify: notifyZhCN,
   portal: portalZhCN,
   dashboard: dashboardZhCN,
+  // --- hot issues and category suggestion ---
+  hotIssues: hotIssuesZhCN,
+  // --- end hot issues and category suggestion ---
 };
 
 export type Messages = typeof zhCN;

@@ -7,6 +7,7 @@ import {
   DownOutlined,
   FieldTimeOutlined,
   FileAddOutlined,
+  FireOutlined,
   GlobalOutlined,
   HomeOutlined,
   KeyOutlined,
@@ -88,6 +89,9 @@ const CASE_ENTRIES = [
   { path: '/ledger', label: 'nav.ledger', icon: <TableOutlined />, permission: 'case.read' },
   { path: '/evaluation', label: 'nav.evaluation', icon: <BarChartOutlined />, permission: 'dashboard.read' },
   { path: '/reception', label: 'nav.reception', icon: <CalendarOutlined />, permission: 'reception.manage' },
+  // --- hot issues ---
+  { path: '/hot-issues', label: 'hotIssues.nav', icon: <FireOutlined />, permission: 'dashboard.read' },
+  // --- end hot issues ---
 ] as const;
 
 export function useAdminEntries() {

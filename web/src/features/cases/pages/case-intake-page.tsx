@@ -36,6 +36,8 @@ import { LIMITS } from '../../../../../common/src/limits.js';
 import { applyFieldErrors } from '../../../lib/api-errors';
 import { useLabels } from '../../../lib/labels';
 import { useMe } from '../../auth/hooks/use-session';
+import { classifierApi } from '../../classifier/api/classifier.api';
+import { CategorySuggestion } from '../../classifier/components/category-suggestion';
 import type { StoredUpload } from '../api/cases.api';
 import type { IntakeBody, PartyBody } from '../api/workflow';
 import { HistoryPanel } from '../components/history-panel';
@@ -152,6 +154,10 @@ export function CaseIntakePage() {
   const me = useMe();
   const navigate = useNavigate();
   const [form] = Form.useForm<IntakeFormValues>();
+  const matterTitle = Form.useWatch('title', form);
+  const matterFacts = Form.useWatch('facts', form);
+  const matterDemands = Form.useWatch('demands', form);
+  const chosenCategory = Form.useWatch('categoryCode', form);
   const categories = useCategories();
   const directory = useUnitDirectory();
   const register = useRegisterCase();
@@ -234,6 +240,8 @@ export function CaseIntakePage() {
         setReferred(r.caseNo);
         return;
       }
+      // 智能分拨: record the suggestion and whether it was kept (best effort, never blocks intake).
+      classifierApi.record(r.id).catch(() => undefined);
       void message.success(t('cases.intake.registered', { caseNo: r.caseNo }));
       const state: DetailLocationState = { warnings: r.warnings };
       void navigate(`/cases/${r.id}`, { state });
@@ -458,6 +466,16 @@ export function CaseIntakePage() {
               <Form.Item name="reasons" label={t('cases.fields.reasons')} rules={[{ max: 5000 }]}>
                 <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={5000} />
               </Form.Item>
+              <CategorySuggestion
+                title={matterTitle}
+                facts={matterFacts}
+                demands={matterDemands}
+                chosen={chosenCategory}
+                onAccept={(code) => {
+                  form.setFieldValue('categoryCode', code);
+                  onValuesChange({ categoryCode: code }, form.getFieldsValue(true));
+                }}
+              />
               <Row gutter={16}>
                 <Col xs={24} md={12}>
                   <Form.Item

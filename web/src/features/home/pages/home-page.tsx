@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useLabels } from '../../../lib/labels';
 import { RoleTags } from '../../admin/components/role-tags';
 import { useMe } from '../../auth/hooks/use-session';
+import { HotIssuesPanel } from '../../hot-issues/components/hot-issues-panel';
 import { CaseSummaryCards } from '../components/case-summary-cards';
 import { ReportShortcut } from '../components/report-shortcut';
 import { WelcomeCard } from '../components/welcome-card';
@@ -69,6 +70,7 @@ export function HomePage() {
           <AreaOverview />
         </Suspense>
       )}
+      {me.permissions.includes('dashboard.read') && <HotIssuesPanel compact />}
     </Space>
   );
 }

@@ -1,6 +1,6 @@
 import { api } from '../../../lib/api';
 
-export type NoticeKind = 'assignment' | 'supervision' | 'deadline';
+export type NoticeKind = 'assignment' | 'supervision' | 'deadline' | 'hot_issue';
 
 /** GET /api/notices: a notice addressed to the signed-in user. */
 export interface Notice {

@@ -7,7 +7,12 @@ import { useLabels } from '../../../lib/labels';
 import type { Notice } from '../api/notices.api';
 import { useNotices, useReadAllNotices, useReadNotice } from '../hooks/use-notices';
 
-const KIND_COLOURS = { assignment: 'blue', supervision: 'red', deadline: 'orange' } as const;
+const KIND_COLOURS = {
+  assignment: 'blue',
+  supervision: 'red',
+  deadline: 'orange',
+  hot_issue: 'volcano',
+} as const;
 
 /** The notice text in the reader's language, from the kind and parameters the server stored. */
 function useNoticeText() {
@@ -16,6 +21,8 @@ function useNoticeText() {
     const caseNo = n.caseNo ?? '';
     if (n.kind === 'deadline')
       return t('notify.notices.text.deadline', { caseNo, dueOn: n.params.dueOn ?? '' });
+    if (n.kind === 'hot_issue')
+      return t('hotIssues.notice', { title: n.params.title ?? '', size: n.params.size ?? '' });
     if (n.kind === 'supervision') {
       const tier = (['normal', 'yellow', 'red'] as const).find((x) => x === n.params.tier) ?? 'normal';
       return t('notify.notices.text.supervision', { caseNo, tier: t(`notify.notices.tier.${tier}`) });

@@ -1,0 +1,37 @@
+import type { hotIssuesZhCN } from './hot-issues.zh-CN';
+
+/** English text of hot issues and category suggestion. */
+export const hotIssuesEn: typeof hotIssuesZhCN = {
+  nav: 'Hot issues',
+  notice: 'Hot issue: {{size}} cases like “{{title}}” in a short time; please look into it',
+  title: 'Hot issues',
+  scope: '{{unit}} · last {{days}} days and open cases ({{n}})',
+  more: 'See all',
+  window: 'Last {{days}} days',
+  windowLabel: 'Time window',
+  none: 'No clusters of cases about one problem in one place',
+  issue: 'Issue',
+  size: 'Cases',
+  growth: 'Last 7 days',
+  recent: '{{n}} cases',
+  persons: 'Persons',
+  supports: 'Supports/repeats',
+  span: 'Period',
+  responsible: 'Responsible unit',
+  alerted: 'Alerted',
+  caseNo: 'Case no.',
+  caseTitle: 'Title',
+  received: 'Registered',
+  owner: 'Handling unit',
+  suggestion: {
+    title: 'Suggested routing',
+    confidence: 'Confidence {{pct}}%',
+    unit: 'Suggested unit: {{unit}}',
+    accept: 'Use it',
+    taken: 'Taken',
+    hint: 'Use it or pick another category; your choice helps improve the model',
+    pickLeaf: 'Pick the specific matter within this category',
+    others: 'Also possible: ',
+    model: 'model {{version}}',
+  },
+};
