@@ -31,6 +31,9 @@ export const PERMISSIONS = [
   'case.unmask',
   /** Figures of the area (辖区概况): the office and leader view of the jurisdiction's cases. */
   'dashboard.read',
+  // ---- documents ----
+  /** Document templates (文书模板): edit the wording, every edit a new version. */
+  'document.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -59,6 +62,8 @@ export const ROLE_PERMISSIONS = {
     'taxonomy.manage',
     'calendar.manage',
     'outbox.manage',
+    // documents
+    'document.manage',
   ],
   petition_clerk: [
     'org.read',

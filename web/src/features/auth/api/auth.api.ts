@@ -25,7 +25,9 @@ export type Permission =
   | 'case.supervise'
   | 'case.package'
   | 'case.unmask'
-  | 'dashboard.read';
+  | 'dashboard.read'
+  // documents
+  | 'document.manage';
 
 export interface RoleGrantView {
   role: Role;
