@@ -7,6 +7,8 @@ import { authRoutes } from '../modules/auth/auth.routes.js';
 import { calendarRoutes } from '../modules/calendar/calendar.routes.js';
 import { caseRoutes } from '../modules/cases/cases.routes.js';
 import { dashboardRoutes } from '../modules/dashboard/dashboard.routes.js';
+// documents
+import { documentRoutes } from '../modules/documents/documents.routes.js';
 import { evaluationRoutes } from '../modules/evaluation/evaluation.routes.js';
 import { healthRoutes } from '../modules/health/health.routes.js';
 import { ledgerRoutes } from '../modules/ledger/ledger.routes.js';
@@ -45,4 +47,6 @@ export async function registerRoutes(api: FastifyInstance, deps: RouteDeps): Pro
   await dashboardRoutes(api, deps);
   await portalRoutes(api, deps);
   await evaluationRoutes(api, deps);
+  // ---- documents ----
+  await documentRoutes(api, deps);
 }
