@@ -6,6 +6,7 @@ import { type Client, clientFor, testApp } from '../../test/test-app.js';
 
 export interface Session {
   client: Client;
+  cookie: string;
   /** GET returning the raw bytes (the JSON client would decode them as text). */
   bytes(url: string): Promise<{ status: number; body: Buffer; headers: Record<string, unknown> }>;
 }
@@ -23,6 +24,7 @@ export async function sessionOf(user: TestUser): Promise<Session> {
   const client = clientFor(app, { cookie, csrfToken: res.json().csrfToken });
   return {
     client,
+    cookie,
     bytes: async (url) => {
       const r = await app.inject({ method: 'GET', url, headers: { cookie } });
       return { status: r.statusCode, body: r.rawPayload, headers: r.headers };
