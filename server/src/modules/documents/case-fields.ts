@@ -94,7 +94,7 @@ export async function caseFields(
     ownerUnit: await unitName(conn, c.owner_unit_id),
     acceptedDate: dateOf(c.accepted_at),
     contactPerson: actor.displayName,
-    queryMethod: '信访事项编号到本机关或在网上信访平台',
+    queryMethod: '来访、来电或网上信访平台',
     handleDueDate: chineseDate(
       (
         await conn

@@ -187,8 +187,16 @@ describe('documents: issuing, numbering, DOCX layout', STORY, () => {
     };
     const doc = (await expectOk(await issue(clerk, id, 'mediation_agreement', fields), 201)) as Json;
     expect(doc.docNo).toBe(`甲镇调〔${year}〕1号`);
-    const text = (await openDocx((await clerk.bytes(`/api/cases/${id}/documents/${doc.id}/file`)).body)).text;
+    const agreement = await openDocx((await clerk.bytes(`/api/cases/${id}/documents/${doc.id}/file`)).body);
+    const text = agreement.text;
     expect(text).toContain('人民调解协议书');
+    // The template's own headings are 黑体; numbered lines of a field stay 仿宋.
+    expect(agreement.documentXml).toMatch(
+      /w:eastAsia="黑体"[^<]*\/>(<w:sz[^>]*\/>)*<\/w:rPr><w:t xml:space="preserve">一、纠纷的主要事实/,
+    );
+    expect(agreement.documentXml).toMatch(
+      /w:eastAsia="仿宋_GB2312"[^<]*\/>(<w:sz[^>]*\/>)*<\/w:rPr><w:t xml:space="preserve">二、乙方于/,
+    );
     expect(text.split('\n')).toEqual(
       expect.arrayContaining([
         '乙方：李小华，女，住甲一村5组',

@@ -25,7 +25,7 @@ import {
   WidthType,
 } from 'docx';
 import JSZip from 'jszip';
-import type { FilledDocument } from './template-fill.js';
+import type { FilledDocument, FilledParagraph } from './template-fill.js';
 
 export const FONTS = {
   title: '方正小标宋简体',
@@ -80,11 +80,9 @@ function blank(): Paragraph {
   return new Paragraph({ spacing: bodySpacing, children: [run('')] });
 }
 
-/** "一、" headings in 黑体, "（一）" in 楷体, anything else 仿宋 with a two-character indent. */
-function bodyParagraph(text: string): Paragraph {
-  const isHeading1 = /^[一二三四五六七八九十]+、/.test(text) && text.length <= 30;
-  const isHeading2 = /^（[一二三四五六七八九十]+）/.test(text) && text.length <= 30;
-  const f = isHeading1 ? FONTS.heading : isHeading2 ? FONTS.kai : FONTS.body;
+/** "一、" headings in 黑体, "（一）" in 楷体, anything else 仿宋; all with a two-character indent. */
+function bodyParagraph({ text, heading }: FilledParagraph): Paragraph {
+  const f = heading === 1 ? FONTS.heading : heading === 2 ? FONTS.kai : FONTS.body;
   return new Paragraph({
     alignment: AlignmentType.BOTH,
     indent: { firstLine: 2 * CHAR },
@@ -207,7 +205,8 @@ export async function renderDocumentDocx(input: RenderInput): Promise<Buffer> {
       children: [run(input.date)],
     }),
   );
-  if (doc.note) children.push(bodyParagraph(/^（.*）$/.test(doc.note) ? doc.note : `（${doc.note}）`));
+  if (doc.note)
+    children.push(bodyParagraph({ text: /^（.*）$/.test(doc.note) ? doc.note : `（${doc.note}）` }));
   return withFontFallbacks(await Packer.toBuffer(buildDocument(children, doc.title)));
 }
 

@@ -28,23 +28,38 @@ function fill(text: string, fields: Record<string, string>): string {
   return text.replace(PLACEHOLDER, (_, name: string) => fields[name] ?? '＿＿＿＿');
 }
 
+export interface FilledParagraph {
+  text: string;
+  /** 1 for an "一、" heading (黑体), 2 for "（一）" (楷体): only lines written so in the template. */
+  heading?: 1 | 2;
+}
+
 export interface FilledDocument {
   title: string;
   addressee: string | null;
   /** One entry per paragraph; lines that only held empty fields are dropped. */
-  paragraphs: string[];
+  paragraphs: FilledParagraph[];
   signature: string | null;
   note: string | null;
 }
 
-/** Fills the template. A field with line breaks becomes several paragraphs. */
+/**
+ * Fills the template. A field with line breaks becomes several paragraphs. Headings are the
+ * template's own lines starting "一、" or "（一）"; text from a field is never set as a heading.
+ */
 export function fillTemplate(t: TemplateText, fields: Record<string, string>): FilledDocument {
-  const paragraphs: string[] = [];
+  const paragraphs: FilledParagraph[] = [];
   for (const line of t.body.split('\n')) {
+    const heading = /^[一二三四五六七八九十]+、/.test(line)
+      ? 1
+      : /^（[一二三四五六七八九十]+）/.test(line)
+        ? 2
+        : undefined;
     const filled = fill(line, fields);
-    for (const p of filled.split(/\r?\n/)) {
-      if (p.trim()) paragraphs.push(p.trim());
-    }
+    filled.split(/\r?\n/).forEach((p, i) => {
+      if (!p.trim()) return;
+      paragraphs.push(heading && i === 0 ? { text: p.trim(), heading } : { text: p.trim() });
+    });
   }
   const opt = (s: string | null) => {
     const v = s ? fill(s, fields).trim() : '';

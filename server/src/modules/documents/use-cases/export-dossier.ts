@@ -173,13 +173,15 @@ export async function exportDossier(
           title: d.title,
           docNo: d.doc_no,
           responsible: d.issuing_unit_name,
-          date: chineseDate(d.issued_on) ?? d.issued_on,
+          date: d.issued_on,
           sha256: redacted ? null : d.sha256,
-          note: redacted ? '副本，已隐去检举人身份信息' : `sha256 ${d.sha256.slice(0, 16)}…`,
+          note: [d.version > 1 ? `第${d.version}版` : '', redacted ? '副本，已隐去检举人身份' : '']
+            .filter(Boolean)
+            .join('；'),
         });
       } else {
         const a = e.att;
-        const date = chineseDate(shanghaiDate(e.at)) ?? '';
+        const date = shanghaiDate(e.at);
         const included = !redacted && !!a.storage_key;
         const name = included ? `${pad(no)} 附件 ${safeName(a.original_name)}` : null;
         if (included && name) bodies.push({ name, body: null, key: a.storage_key ?? undefined });
@@ -193,11 +195,7 @@ export async function exportDossier(
           responsible: '',
           date,
           sha256: included ? a.sha256 : null,
-          note: redacted
-            ? '可能含检举人身份信息，未随本副本提供'
-            : a.storage_key
-              ? `sha256 ${(a.sha256 ?? '').slice(0, 16)}…`
-              : '录像另行存放',
+          note: redacted ? '可能含检举人身份信息，未随本副本提供' : a.storage_key ? '' : '录像另行存放',
         });
       }
     }
@@ -210,9 +208,11 @@ export async function exportDossier(
       title: '办理过程记录',
       docNo: null,
       responsible: '',
-      date: chineseDate(shanghaiDate(new Date())) ?? '',
+      date: shanghaiDate(new Date()),
       sha256: null,
-      note: redacted ? '不含事件内容' : `共${events.length}条，含哈希链（办理过程记录.json）`,
+      note: redacted
+        ? `共${events.length}条，不含事件内容`
+        : `共${events.length}条，哈希链见办理过程记录.json`,
     });
 
     // 卷内目录 first, then the items in order.
@@ -222,14 +222,21 @@ export async function exportDossier(
         title: '卷内目录',
         subtitle: `信访事项编号：${c.case_no}　　${c.title}`,
         columns: [
-          { header: '序号', width: 6 },
-          { header: '文号', width: 20 },
+          { header: '序号', width: 9 },
+          { header: '文号', width: 22 },
           { header: '责任者', width: 16 },
           { header: '题名', width: 30 },
-          { header: '日期', width: 16 },
-          { header: '备注', width: 22 },
+          { header: '日期', width: 14 },
+          { header: '备注', width: 19 },
         ],
-        rows: items.map((i) => [String(i.no), i.docNo ?? '', i.responsible, i.title, i.date, i.note]),
+        rows: items.map((i) => [
+          String(i.no),
+          i.docNo ?? '',
+          i.responsible,
+          i.title,
+          i.date.replaceAll('-', ''),
+          i.note,
+        ]),
         footnote: redacted ? `本副本供其他单位使用，${REDACTED}。` : undefined,
       }),
     );
