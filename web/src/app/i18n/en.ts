@@ -1,6 +1,8 @@
 import { adminConfigEn } from './admin-config.en';
 import { casesEn } from './cases.en';
 import { dashboardEn } from './dashboard.en';
+// documents
+import { documentsEn } from './documents.en';
 import { evaluationEn } from './evaluation.en';
 import { ledgerEn } from './ledger.en';
 import { notifyEn } from './notify.en';
@@ -283,4 +285,6 @@ export const en: Messages = {
   notify: notifyEn,
   portal: portalEn,
   dashboard: dashboardEn,
+  // documents
+  documents: documentsEn,
 };

@@ -1,6 +1,8 @@
 import { adminConfigZhCN } from './admin-config.zh-CN';
 import { casesZhCN } from './cases.zh-CN';
 import { dashboardZhCN } from './dashboard.zh-CN';
+// documents
+import { documentsZhCN } from './documents.zh-CN';
 import { evaluationZhCN } from './evaluation.zh-CN';
 import { ledgerZhCN } from './ledger.zh-CN';
 import { notifyZhCN } from './notify.zh-CN';
@@ -281,6 +283,8 @@ export const zhCN = {
   notify: notifyZhCN,
   portal: portalZhCN,
   dashboard: dashboardZhCN,
+  // documents
+  documents: documentsZhCN,
 };
 
 export type Messages = typeof zhCN;
