@@ -60,7 +60,9 @@ export function IssueDocumentModal({
 
   const submit = async () => {
     if (!kind || !draft.data) return;
-    const values = await form.validateFields();
+    // A failed validation shows at the fields; nothing else to do.
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
     const fields = Object.fromEntries(
       draft.data.placeholders.map((p) => [p, (values[p] ?? '').toString()]),
     ) as Record<string, string>;

@@ -86,7 +86,8 @@ function TemplateDrawer({ template, onClose }: { template: DocumentTemplate; onC
   const history = useTemplateHistory(template.kind);
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     save.mutate(
       {
         kind: template.kind,
