@@ -150,7 +150,8 @@ export async function caseFields(
         f.opinionText = str(o.text);
         f.opinionOutcome = OPINION_OUTCOMES[String(o.outcome)] ?? str(o.outcome);
         f.legalBasis = str(o.legalBasis);
-        f.reviewOrgan = await parentName(conn, c.owner_unit_id);
+        // 复查 goes to the organ above the one that gave the opinion (第35条).
+        f.reviewOrgan = await parentName(conn, str(o.unitId) ?? c.owner_unit_id);
         break;
       }
       case 'review_opinion': {
@@ -160,7 +161,7 @@ export async function caseFields(
         f.reviewDecision = REVIEW_DECISIONS[String(r.decision)] ?? str(r.decision);
         f.originalUnit = await unitName(conn, o.unitId);
         f.reviewRequestedDate = dateOf(last('case.review_requested')?.at);
-        f.recheckOrgan = await parentName(conn, c.owner_unit_id);
+        f.recheckOrgan = await parentName(conn, str(r.unitId) ?? c.owner_unit_id);
         break;
       }
       case 'recheck_opinion': {

@@ -3,16 +3,29 @@ import { can } from '../../policy/policy.js';
 import { type CaseForPolicy, canOnOwner } from '../cases/cases.policy.js';
 import { type DocumentKind, KIND_SPECS } from './document-kinds.js';
 
+const ISSUING_PERMISSIONS = ['case.handle', 'case.decide', 'case.review'] as const;
+
 /**
  * Who may issue a document: the handling, deciding or reviewing side of the case's current owner
- * unit; a 督办单 needs supervision rights over it. Seeing the case is checked before (404).
+ * unit; a 督办单 needs supervision rights over it. A lifecycle document may also be issued by the
+ * unit that took the decision it reports (`deciderPath`: the transferring office for its 转送单,
+ * the town for its 复查意见书 after the case moved on to 复核). Seeing the case is checked before (404).
  */
-export function canIssue(actor: Actor, kind: DocumentKind, c: CaseForPolicy): boolean {
-  if (KIND_SPECS[kind].supervise) return canOnOwner(actor, 'case.supervise', c);
-  return (
-    canOnOwner(actor, 'case.handle', c) ||
-    canOnOwner(actor, 'case.decide', c) ||
-    canOnOwner(actor, 'case.review', c)
+export function canIssue(
+  actor: Actor,
+  kind: DocumentKind,
+  c: CaseForPolicy,
+  deciderPath?: string | null,
+): boolean {
+  if (KIND_SPECS[kind].supervise) {
+    return (
+      canOnOwner(actor, 'case.supervise', c) ||
+      (!!deciderPath && canOnOwner(actor, 'case.supervise', { ...c, ownerPath: deciderPath }))
+    );
+  }
+  const paths = [c.ownerPath, ...(deciderPath && KIND_SPECS[kind].source === 'case' ? [deciderPath] : [])];
+  return paths.some((ownerPath) =>
+    ISSUING_PERMISSIONS.some((p) => canOnOwner(actor, p, { ...c, ownerPath })),
   );
 }
 
@@ -21,8 +34,13 @@ export function issuableKinds(
   actor: Actor,
   c: CaseForPolicy,
   kinds: readonly DocumentKind[],
+  stepPaths: Map<string, string>,
 ): DocumentKind[] {
-  return kinds.filter((k) => canIssue(actor, k, c));
+  return kinds.filter((k) => {
+    const steps = KIND_SPECS[k].requires ?? [];
+    const decider = [...steps].map((s) => stepPaths.get(s)).find((p) => !!p) ?? null;
+    return canIssue(actor, k, c, decider);
+  });
 }
 
 /**

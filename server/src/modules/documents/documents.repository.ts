@@ -97,3 +97,15 @@ export function documentsOf(conn: Conn, caseId: string) {
 }
 
 export type DocumentRow = Awaited<ReturnType<typeof documentsOf>>[number];
+
+/** For each event type on the case, the path of the unit that last wrote it (who took that step). */
+export async function stepUnitPaths(conn: Conn, caseId: string): Promise<Map<string, string>> {
+  const rows = await conn
+    .selectFrom('case_events as e')
+    .innerJoin('org_units as u', 'u.id', 'e.actor_unit_id')
+    .select(['e.type', 'u.path'])
+    .where('e.case_id', '=', caseId)
+    .orderBy('e.seq')
+    .execute();
+  return new Map(rows.map((r) => [r.type, r.path]));
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectOk, intake } from '../../test/case-factories.js';
-import { makeDistrict } from '../../test/factories.js';
+import { makeDistrict, makeUser } from '../../test/factories.js';
 import {
   accessRows,
   expectChainIntact,
@@ -9,6 +9,8 @@ import {
   fieldPaths,
   type Json,
   person,
+  replyAndDeliver,
+  reviewRecheckTerminate,
   run,
   STORY,
   testDb,
@@ -137,22 +139,42 @@ describe('documents: issuing, numbering, DOCX layout', STORY, () => {
     ).rejects.toThrow(/append-only/);
   });
 
-  it('keeps 文号 without gaps and without duplicates under concurrent issuing', async () => {
-    const { clerk, id } = await setup();
-    await run(clerk.client, id, 'accept', {});
+  it('keeps 文号 without gaps and without duplicates when several clerks issue at once', async () => {
+    const { d, clerk, id } = await setup();
+    // Three cases of the same unit, two clerks: the unit's series is shared by all of them.
+    const second = await sessionOf(await makeUser(d.townA, [{ role: 'petition_clerk' }]));
+    const ids = [id];
+    for (const title of ['村口排水沟堵塞', '小区垃圾清运不及时']) {
+      ids.push(
+        (
+          await expectCreated(
+            await clerk.client.post('/api/cases', intake({ petitioners: [person('吴某')], title })),
+          )
+        ).id as string,
+      );
+    }
+    for (const caseId of ids) await run(clerk.client, caseId, 'accept', {});
     const results = await Promise.all(
-      Array.from({ length: 6 }, () => issue(clerk, id, 'acceptance_notice', { contactPhone: '13800000000' })),
+      ids.flatMap((caseId) =>
+        [clerk, second].map((s) => issue(s, caseId, 'acceptance_notice', { contactPhone: '13800000000' })),
+      ),
     );
-    // A concurrent holder of the case row may be told to retry; every success has its own number.
-    const ok = results.filter((r) => r.status === 201).map((r) => r.body as Json);
-    expect(ok.length).toBeGreaterThan(0);
+    // Two issuers of the same case at the same instant: the second may be told to retry.
     for (const r of results.filter((x) => x.status !== 201)) expect(r.body.error.code).toBe('CASE_CONFLICT');
+    const ok = results.filter((r) => r.status === 201).map((r) => r.body as Json);
+    expect(ok.length).toBeGreaterThanOrEqual(ids.length);
     const numbers = ok.map((r) => Number(/〕(\d+)号$/.exec(r.docNo)?.[1])).sort((a, b) => a - b);
     expect(numbers).toEqual(Array.from({ length: ok.length }, (_, i) => i + 1));
-    expect(new Set(ok.map((r) => r.version)).size).toBe(ok.length);
+    // A refused issue gives no number away: the next one follows on.
+    expectError(await issue(clerk, id, 'acceptance_notice', { contactPhone: '' }), 400, 'VALIDATION_FAILED');
+    const next = (await expectOk(
+      await issue(clerk, id, 'acceptance_notice', { contactPhone: '1' }),
+      201,
+    )) as Json;
+    expect(next.docNo).toBe(`甲镇信受〔${year}〕${ok.length + 1}号`);
   });
 
-  it('takes lifecycle fields from the decisions: 不予受理 reason and basis, 延期 days and new due date', async () => {
+  it('takes the 不予受理 reason and basis from the decision', async () => {
     const { clerk, id } = await setup();
     await run(clerk.client, id, 'reject', {
       reason: '该事项已由上级机关受理，正在办理中',
@@ -214,6 +236,54 @@ describe('documents: issuing, numbering, DOCX layout', STORY, () => {
       await openDocx((await clerk.bytes(`/api/cases/${id}/documents/${commitment.id}/file`)).body)
     ).text;
     expect(ctext).toContain('不影响本人依法申请复查、复核以及提起诉讼等法定权利');
+  });
+
+  it('fills 转送单, 复查意见书 and 复核意见书 from the record, each issued by the deciding organ', async () => {
+    const d = await makeDistrict();
+    const ws = await sessionOf(await makeUser(d.communityA1, [{ role: 'workstation_staff' }]));
+    const town = await sessionOf(d.clerkA);
+    const district = await sessionOf(await makeUser(d.district, [{ role: 'petition_clerk' }]));
+    const created = await expectCreated(
+      await ws.client.post('/api/cases', intake({ petitioners: [person('郑十')], categoryCode: '0302' })),
+    );
+    const id = created.id as string;
+
+    // A transfer to the department: the slip names the unit and the requirement.
+    const t2 = await expectCreated(
+      await ws.client.post('/api/cases', intake({ petitioners: [person('郑十一')], title: '道路破损' })),
+    );
+    await run(town.client, t2.id, 'transfer', { toUnitId: d.department.id, reason: '属住建部门职责' });
+    const slip = (await expectOk(await issue(town, t2.id, 'transfer_slip'), 201)) as Json;
+    expect(slip.title).toBe('信访事项转送单');
+    const slipText = (
+      await openDocx((await town.bytes(`/api/cases/${t2.id}/documents/${slip.id}/file`)).body)
+    ).text;
+    expect(slipText).toContain('住建委：');
+    expect(slipText).toContain('转送你单位');
+    expect(slipText).toContain('属住建部门职责。');
+    expect(slipText).toContain('郑十一');
+
+    await run(ws.client, id, 'accept');
+    await replyAndDeliver(ws.client, id);
+    await reviewRecheckTerminate(id, { town: town.client, district: district.client });
+
+    const review = (await expectOk(await issue(town, id, 'review_opinion'), 201)) as Json;
+    const reviewText = (
+      await openDocx((await town.bytes(`/api/cases/${id}/documents/${review.id}/file`)).body)
+    ).text;
+    expect(reviewText).toContain(`你（们）不服${d.communityA1.name}作出的信访事项处理意见`);
+    expect(reviewText).toContain('复查结论：维持原处理意见。');
+    expect(reviewText).toContain('向测试区');
+    expect(review.docNo).toBe(`甲镇信复查〔${year}〕1号`);
+
+    const recheck = (await expectOk(await issue(district, id, 'recheck_opinion'), 201)) as Json;
+    const recheckText = (
+      await openDocx((await district.bytes(`/api/cases/${id}/documents/${recheck.id}/file`)).body)
+    ).text;
+    expect(recheckText).toContain('你（们）不服甲镇作出的复查意见');
+    expect(recheckText).toContain('维持复查意见。');
+    expect(recheckText).toContain('不再受理');
+    expect(recheck.docNo).toMatch(new RegExp(`^测试区.*信复核〔${year}〕1号$`));
   });
 
   it('answers 404 out of scope and 403 without the right to issue', async () => {

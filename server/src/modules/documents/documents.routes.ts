@@ -9,7 +9,7 @@ import { policyView } from '../cases/use-cases/run-command.js';
 import { DOCUMENT_KINDS, KIND_SPECS } from './document-kinds.js';
 import { documentStorage } from './document-storage.js';
 import { issuableKinds, mayExportFull } from './documents.policy.js';
-import { currentTemplates, documentsOf } from './documents.repository.js';
+import { currentTemplates, documentsOf, stepUnitPaths } from './documents.repository.js';
 import {
   documentList,
   dossierQuery,
@@ -93,7 +93,11 @@ export async function documentRoutes(fastify: FastifyInstance, { ctxOf }: RouteD
       const ctx = ctxOf(req);
       const c = await findCaseInScope(ctx.db, ctx.actor, req.params.id);
       if (!c) throw new AppError('NOT_FOUND');
-      const [docs, templates] = await Promise.all([documentsOf(ctx.db, c.id), currentTemplates(ctx.db)]);
+      const [docs, templates, stepPaths] = await Promise.all([
+        documentsOf(ctx.db, c.id),
+        currentTemplates(ctx.db),
+        stepUnitPaths(ctx.db, c.id),
+      ]);
       const nameOf = (k: string) => templates.find((t) => t.kind === k)?.name ?? k;
       const view = policyView(c, null);
       return {
@@ -114,7 +118,7 @@ export async function documentRoutes(fastify: FastifyInstance, { ctxOf }: RouteD
         kinds:
           c.status === 'archived'
             ? []
-            : issuableKinds(ctx.actor, view, DOCUMENT_KINDS).map((kind) => ({
+            : issuableKinds(ctx.actor, view, DOCUMENT_KINDS, stepPaths).map((kind) => ({
                 kind,
                 name: nameOf(kind),
                 source: KIND_SPECS[kind].source,

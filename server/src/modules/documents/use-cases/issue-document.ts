@@ -34,18 +34,25 @@ async function templateOf(conn: Conn, kind: DocumentKind): Promise<TemplateRow> 
   return t;
 }
 
-/** The document is only issued once the case reached the step it reports (第23条 notice after 受理 …). */
-async function checkApplicable(conn: Conn, c: CaseRow, kind: DocumentKind): Promise<void> {
+/**
+ * The document is only issued once the case reached the step it reports (第23条 notice after 受理 …).
+ * Returns the path of the unit that took that step (it may issue the document), or null for
+ * documents without a step.
+ */
+async function checkApplicable(conn: Conn, c: CaseRow, kind: DocumentKind): Promise<string | null> {
   const requires = KIND_SPECS[kind].requires;
-  if (!requires) return;
+  if (!requires) return null;
   const hit = await conn
-    .selectFrom('case_events')
-    .select('seq')
-    .where('case_id', '=', c.id)
-    .where('type', 'in', requires)
+    .selectFrom('case_events as e')
+    .leftJoin('org_units as u', 'u.id', 'e.actor_unit_id')
+    .select(['e.seq', 'u.path'])
+    .where('e.case_id', '=', c.id)
+    .where('e.type', 'in', requires)
+    .orderBy('e.seq', 'desc')
     .limit(1)
     .executeTakeFirst();
   if (!hit) throw new AppError('DOCUMENT_NOT_APPLICABLE', { kind, requires });
+  return hit.path ?? null;
 }
 
 /** The 文号 series prefix: the unit's short name (or name) and the template's series word. */
@@ -115,10 +122,16 @@ export async function issueDocument(
   const { actor, config } = deps;
   const c = await lockCaseInScope(trx, actor, input.caseId);
   if (c.status === 'archived') throw new AppError('INVALID_TRANSITION', { status: c.status, allowed: [] });
-  if (!canIssue(actor, input.kind, policyView(c, null))) throw new AppError('FORBIDDEN');
-  await checkApplicable(trx, c, input.kind);
+  const deciderPath = await checkApplicable(trx, c, input.kind).catch((err: unknown) => {
+    // Without the right to issue on this case, say so before saying the step is not reached.
+    if (!canIssue(actor, input.kind, policyView(c, null))) throw new AppError('FORBIDDEN');
+    throw err;
+  });
+  if (!canIssue(actor, input.kind, policyView(c, null), deciderPath)) throw new AppError('FORBIDDEN');
   const t = await templateOf(trx, input.kind);
-  const fields = { ...(await caseFields(trx, actor, c, input.kind)), ...input.fields };
+  // A blank value in the request is "not filled in": the record's value (or the gap) stands.
+  const given = Object.fromEntries(Object.entries(input.fields).filter(([, v]) => v.trim() !== ''));
+  const fields = { ...(await caseFields(trx, actor, c, input.kind)), ...given };
   const missing = missingFields(t, fields);
   if (missing.length > 0) {
     throw new AppError(
