@@ -282,6 +282,7 @@ try {
     assert(count === 16, `${count} templates listed`);
     await admin.page.getByTestId('edit-template-hearing_notice').click();
     await admin.page.getByTestId('template-body').waitFor();
+    await admin.page.waitForTimeout(500); // the drawer slides in
     await shot(admin.page, 'templates', { fullPage: false });
     await admin.page.getByTestId('save-template').click();
     await admin.page.locator('.ant-message', { hasText: /模板已保存为第\d+版/ }).waitFor();

@@ -57,3 +57,8 @@ export function mayExportFull(actor: Actor, c: CaseForPolicy & { nature: string 
 export function canManageTemplates(actor: Actor): boolean {
   return can(actor, 'document.manage');
 }
+
+/** Reading the templates: their editors, and staff who issue documents from them. */
+export function canReadTemplates(actor: Actor): boolean {
+  return can(actor, 'document.manage') || can(actor, 'case.read');
+}

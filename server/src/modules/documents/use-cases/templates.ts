@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Ctx } from '../../../http/context.js';
 import { AppError } from '../../../http/errors.js';
 import type { DocumentKind } from '../document-kinds.js';
-import { canManageTemplates } from '../documents.policy.js';
+import { canManageTemplates, canReadTemplates } from '../documents.policy.js';
 import { currentTemplates, type TemplateRow, templateVersions } from '../documents.repository.js';
 import type { templateBody } from '../documents.schemas.js';
 import { placeholdersOf } from '../template-fill.js';
@@ -25,13 +25,15 @@ export function presentTemplate(t: TemplateRow & { created_by_name?: string | nu
   };
 }
 
-/** The templates in use (anyone signed in may read them: the wording is public practice). */
+/** The templates in use: for their editors and for staff who issue documents. */
 export async function listTemplates(ctx: Ctx) {
+  if (!canReadTemplates(ctx.actor)) throw new AppError('FORBIDDEN');
   const rows = await currentTemplates(ctx.db);
   return rows.map(presentTemplate);
 }
 
 export async function templateHistory(ctx: Ctx, kind: DocumentKind) {
+  if (!canReadTemplates(ctx.actor)) throw new AppError('FORBIDDEN');
   const rows = await templateVersions(ctx.db, kind);
   if (rows.length === 0) throw new AppError('NOT_FOUND');
   return rows.map(presentTemplate);
