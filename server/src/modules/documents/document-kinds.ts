@@ -64,3 +64,6 @@ export const IDENTITY_FIELDS = [
 ] as const;
 
 export const REDACTED = '（检举人身份信息已隐去）';
+
+/** Documents addressed to other units (the forward packet): for accusations, without the reporter. */
+export const FORWARDED_KINDS: readonly DocumentKind[] = ['transfer_slip', 'supervision_order'];

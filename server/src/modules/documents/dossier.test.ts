@@ -181,4 +181,36 @@ describe('dossier export (案卷)', STORY, () => {
     // The village that received it still cannot get anything.
     expect((await ws.bytes(`/api/cases/${id}/dossier.zip`)).status).toBe(404);
   });
+
+  it('sends the forward packet of an accusation without the reporter (转送单)', async () => {
+    const d = await makeDistrict();
+    const clerk = await sessionOf(d.clerkA);
+    const reporter = person('钱举报');
+    const created = await expectCreated(
+      await clerk.client.post(
+        '/api/cases',
+        intake({ petitioners: [reporter], title: '反映施工方偷排污水', facts: '工地夜间向河道排放污水。' }),
+      ),
+    );
+    const id = created.id as string;
+    // Found to be an accusation against a unit on triage, then transferred to the competent department.
+    await run(clerk.client, id, 'triage', { nature: 'accusation' });
+    await run(clerk.client, id, 'transfer', { toUnitId: d.department.id, reason: '请依法调查处理' });
+    // Even a name typed into the request does not reach the receiving unit.
+    const slip = (await expectOk(
+      await clerk.client.post(`/api/cases/${id}/documents`, {
+        kind: 'transfer_slip',
+        fields: { petitionerNames: '钱举报' },
+      }),
+      201,
+    )) as Json;
+    const text = (await openDocx((await clerk.bytes(`/api/cases/${id}/documents/${slip.id}/file`)).body))
+      .text;
+    expect(text).not.toContain('钱举报');
+    expect(text).not.toContain(reporter.phone);
+    expect(text).toContain('现将（检举人身份信息已隐去）反映的“反映施工方偷排污水”信访事项');
+    expect(text).toContain('不得将检举控告材料及有关情况透露或者转给被检举控告的人员或者单位');
+    const list = (await expectOk(await clerk.client.get(`/api/cases/${id}/documents`))) as Json;
+    expect(list.isAccusation).toBe(true);
+  });
 });

@@ -9,7 +9,13 @@ import { appendEvent } from '../../cases/case-events.js';
 import { type CaseRow, findCaseInScope, lockCaseInScope } from '../../cases/cases.repository.js';
 import { policyView } from '../../cases/use-cases/run-command.js';
 import { caseFields, chineseDate } from '../case-fields.js';
-import { type DocumentKind, KIND_SPECS } from '../document-kinds.js';
+import {
+  type DocumentKind,
+  FORWARDED_KINDS,
+  IDENTITY_FIELDS,
+  KIND_SPECS,
+  REDACTED,
+} from '../document-kinds.js';
 import { documentStorage } from '../document-storage.js';
 import { canIssue } from '../documents.policy.js';
 import {
@@ -132,6 +138,10 @@ export async function issueDocument(
   // A blank value in the request is "not filled in": the record's value (or the gap) stands.
   const given = Object.fromEntries(Object.entries(input.fields).filter(([, v]) => v.trim() !== ''));
   const fields = { ...(await caseFields(trx, actor, c, input.kind)), ...given };
+  // 第30条: papers that go to other units about an accusation never name the reporter.
+  if (c.nature === 'accusation' && FORWARDED_KINDS.includes(input.kind)) {
+    for (const k of IDENTITY_FIELDS) if (k in fields) fields[k] = REDACTED;
+  }
   const missing = missingFields(t, fields);
   if (missing.length > 0) {
     throw new AppError(
