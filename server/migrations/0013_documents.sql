@@ -141,7 +141,8 @@ $t$当事人：{{partiesInfo}}
 四、履行方式和期限
 {{performance}}
 本协议自各方当事人签名、盖章或者按指印，调解员签名并加盖调解委员会印章之日起生效。本协议一式{{copies}}份，当事人各执一份，调解委员会留存一份。
-当事人（签名、盖章或按指印）：＿＿＿＿＿＿＿＿　调解员（签名）：＿＿＿＿＿＿$t$, '{{mediationOrganisation}}', '调', true, NULL),
+当事人（签名、盖章或按指印）：＿＿＿＿＿＿＿＿
+调解员（签名）：＿＿＿＿＿＿＿＿$t$, '{{mediationOrganisation}}', '调', true, NULL),
 
 ('judicial_confirmation_application', 1, '司法确认申请书', '司法确认申请书', NULL,
 $t$申请人：{{applicants}}

@@ -62,3 +62,19 @@ export function canManageTemplates(actor: Actor): boolean {
 export function canReadTemplates(actor: Actor): boolean {
   return can(actor, 'document.manage') || can(actor, 'case.read');
 }
+
+const EXPORT_PERMISSIONS = [
+  'case.handle',
+  'case.decide',
+  'case.review',
+  'case.archive',
+  'case.supervise',
+] as const;
+
+/**
+ * Who may export the dossier: staff who work on the case at one of its units (handling, deciding,
+ * reviewing, archiving, supervising). Seeing a case (a grid worker's own reports) is not enough.
+ */
+export function mayExportDossier(actor: Actor, unitPaths: readonly string[]): boolean {
+  return unitPaths.some((unitPath) => EXPORT_PERMISSIONS.some((p) => can(actor, p, { unitPath })));
+}

@@ -302,15 +302,16 @@ describe('documents: issuing, numbering, DOCX layout', STORY, () => {
     expectError(await issue(other, id, 'acceptance_notice', { contactPhone: '1' }), 404, 'NOT_FOUND');
     expect((await other.bytes(`/api/cases/${id}/documents/${doc.id}/file`)).status).toBe(404);
     expect((await other.bytes(`/api/cases/${id}/dossier.zip`)).status).toBe(404);
-    // A grid worker of the village sees the case but issues nothing.
+    // A grid worker sees the matter she reported, but issues and exports nothing.
     const grid = await sessionOf(d.gridWorker);
-    const seen = await grid.client.get(`/api/cases/${id}/documents`);
-    if (seen.status === 200) {
-      expect(seen.body.kinds).toEqual([]);
-      expectError(await issue(grid, id, 'mediation_agreement', {}), 403, 'FORBIDDEN');
-    } else {
-      expectError(seen, 404, 'NOT_FOUND');
-    }
+    const reported = await expectCreated(
+      await grid.client.post('/api/cases', intake({ channel: 'grid', petitioners: [person('冯某')] })),
+    );
+    const seen = (await expectOk(await grid.client.get(`/api/cases/${reported.id}/documents`))) as Json;
+    expect(seen.kinds).toEqual([]);
+    expect(seen.canExport).toBe(false);
+    expectError(await issue(grid, reported.id, 'mediation_agreement', {}), 403, 'FORBIDDEN');
+    expect((await grid.bytes(`/api/cases/${reported.id}/dossier.zip`)).status).toBe(403);
   });
 });
 

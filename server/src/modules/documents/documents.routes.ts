@@ -4,11 +4,11 @@ import { z } from 'zod';
 import { AppError } from '../../http/errors.js';
 import type { RouteDeps } from '../../http/routes.js';
 import { errorResponses } from '../../http/schemas.js';
-import { findCaseInScope } from '../cases/cases.repository.js';
+import { caseUnitsOf, findCaseInScope } from '../cases/cases.repository.js';
 import { policyView } from '../cases/use-cases/run-command.js';
 import { DOCUMENT_KINDS, KIND_SPECS } from './document-kinds.js';
 import { documentStorage } from './document-storage.js';
-import { issuableKinds, mayExportFull } from './documents.policy.js';
+import { issuableKinds, mayExportDossier, mayExportFull } from './documents.policy.js';
 import { currentTemplates, documentsOf, stepUnitPaths } from './documents.repository.js';
 import {
   documentList,
@@ -93,10 +93,11 @@ export async function documentRoutes(fastify: FastifyInstance, { ctxOf }: RouteD
       const ctx = ctxOf(req);
       const c = await findCaseInScope(ctx.db, ctx.actor, req.params.id);
       if (!c) throw new AppError('NOT_FOUND');
-      const [docs, templates, stepPaths] = await Promise.all([
+      const [docs, templates, stepPaths, units] = await Promise.all([
         documentsOf(ctx.db, c.id),
         currentTemplates(ctx.db),
         stepUnitPaths(ctx.db, c.id),
+        caseUnitsOf(ctx.db, c.id),
       ]);
       const nameOf = (k: string) => templates.find((t) => t.kind === k)?.name ?? k;
       const view = policyView(c, null);
@@ -123,6 +124,10 @@ export async function documentRoutes(fastify: FastifyInstance, { ctxOf }: RouteD
                 name: nameOf(kind),
                 source: KIND_SPECS[kind].source,
               })),
+        canExport: mayExportDossier(
+          ctx.actor,
+          units.map((u) => u.unit_path),
+        ),
         canExportFull: mayExportFull(ctx.actor, { ...view, nature: c.nature }),
         isAccusation: c.nature === 'accusation',
       };

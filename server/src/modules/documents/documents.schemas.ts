@@ -41,6 +41,7 @@ export const documentList = z.object({
   items: z.array(documentView),
   /** Kinds the actor may issue on this case, with whether the case reached their step. */
   kinds: z.array(z.object({ kind: kindSchema, name: z.string(), source: z.enum(['case', 'request']) })),
+  canExport: z.boolean(),
   canExportFull: z.boolean(),
   isAccusation: z.boolean(),
 });

@@ -62,6 +62,13 @@ const LINE = 578;
 const CHAR = 320;
 const RED = 'E60012';
 
+/** Width in 3号 characters: CJK and full-width forms count one, ASCII digits and letters half. */
+function textWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += ch.charCodeAt(0) < 0x100 ? 0.5 : 1;
+  return w;
+}
+
 const font = (name: string) => ({ ascii: name, eastAsia: name, hAnsi: name, cs: name });
 
 function run(text: string, opts: { font?: string; size?: number; bold?: boolean; color?: string } = {}) {
@@ -172,39 +179,23 @@ export async function renderDocumentDocx(input: RenderInput): Promise<Buffer> {
     children.push(new Paragraph({ spacing: bodySpacing, children: [run(a)] }));
   }
   for (const p of doc.paragraphs) children.push(bodyParagraph(p));
-  // The signature block: issuer and date right-indented 4 characters, the seal over them.
-  const signRight = { right: 4 * CHAR };
-  children.push(blank());
-  if (input.hasSeal) {
-    children.push(
-      new Paragraph({
-        alignment: AlignmentType.RIGHT,
-        indent: { right: 5 * CHAR },
-        spacing: bodySpacing,
-        children: [run('（印章）', { color: RED })],
-      }),
-    );
-  } else {
-    children.push(blank());
-  }
-  if (doc.signature) {
-    children.push(
-      new Paragraph({
-        alignment: AlignmentType.RIGHT,
-        indent: signRight,
-        spacing: bodySpacing,
-        children: [run(doc.signature)],
-      }),
-    );
-  }
-  children.push(
+  // The signature block (GB/T 9704 §7.3.5.1): the date right-indented 4 characters, the issuer
+  // centred over the date, the seal placeholder centred over both.
+  const dateWidth = textWidth(input.date);
+  const centredOverDate = (text: string) => ({
+    right: Math.max(0, Math.round((4 + (dateWidth - textWidth(text)) / 2) * CHAR)),
+  });
+  const right = (text: string, indent: { right: number }, color?: string) =>
     new Paragraph({
       alignment: AlignmentType.RIGHT,
-      indent: signRight,
+      indent,
       spacing: bodySpacing,
-      children: [run(input.date)],
-    }),
-  );
+      children: [run(text, color ? { color } : {})],
+    });
+  children.push(blank());
+  children.push(input.hasSeal ? right('（印章）', centredOverDate('（印章）'), RED) : blank());
+  if (doc.signature) children.push(right(doc.signature, centredOverDate(doc.signature)));
+  children.push(right(input.date, { right: 4 * CHAR }));
   if (doc.note)
     children.push(bodyParagraph({ text: /^（.*）$/.test(doc.note) ? doc.note : `（${doc.note}）` }));
   return withFontFallbacks(await Packer.toBuffer(buildDocument(children, doc.title)));

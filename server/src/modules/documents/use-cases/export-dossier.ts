@@ -4,13 +4,13 @@ import archiver from 'archiver';
 import type { Ctx } from '../../../http/context.js';
 import { AppError } from '../../../http/errors.js';
 import { shanghaiDate } from '../../calendar/iso-date.js';
-import { findCaseInScope } from '../../cases/cases.repository.js';
+import { caseUnitsOf, findCaseInScope } from '../../cases/cases.repository.js';
 import { COMMANDS } from '../../cases/cases.workflow.js';
 import { policyView } from '../../cases/use-cases/run-command.js';
 import { chineseDate, redactFields } from '../case-fields.js';
 import { REDACTED } from '../document-kinds.js';
 import { documentStorage } from '../document-storage.js';
-import { mayExportFull } from '../documents.policy.js';
+import { mayExportDossier, mayExportFull } from '../documents.policy.js';
 import { type DocumentRow, documentsOf } from '../documents.repository.js';
 import { renderDocumentDocx, renderTableDocx } from '../docx-render.js';
 import { fillTemplate } from '../template-fill.js';
@@ -93,6 +93,14 @@ export async function exportDossier(
 ): Promise<Dossier> {
   const c = await findCaseInScope(ctx.db, ctx.actor, caseId);
   if (!c) throw new AppError('NOT_FOUND');
+  const units = await caseUnitsOf(ctx.db, c.id);
+  if (
+    !mayExportDossier(
+      ctx.actor,
+      units.map((u) => u.unit_path),
+    )
+  )
+    throw new AppError('FORBIDDEN');
   const isAccusation = c.nature === 'accusation';
   const redacted =
     isAccusation &&

@@ -39,6 +39,7 @@ export interface IssuedDocument {
 export interface CaseDocuments {
   items: IssuedDocument[];
   kinds: { kind: DocumentKind; name: string; source: 'case' | 'request' }[];
+  canExport: boolean;
   canExportFull: boolean;
   isAccusation: boolean;
 }

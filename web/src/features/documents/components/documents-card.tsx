@@ -60,7 +60,7 @@ export function DocumentsCard({ caseId }: { caseId: string }) {
               {t('documents.card.issue')}
             </Button>
           )}
-          {data && (
+          {data?.canExport && (
             <Dropdown
               menu={{
                 items: exportItems,
@@ -76,7 +76,7 @@ export function DocumentsCard({ caseId }: { caseId: string }) {
         </Space>
       }
     >
-      {data && !data.canExportFull && (
+      {data?.canExport && !data.canExportFull && (
         <Typography.Paragraph type="warning" style={{ marginBottom: 8 }}>
           {t('documents.card.redactedOnly')}
         </Typography.Paragraph>
