@@ -31,6 +31,8 @@ BASE_URL="http://127.0.0.1:$PORT" node scripts/browser-evaluation.mjs || { cat "
 # 智能分拨 in the intake form and 热点发现 on the leader's home page with drill-down.
 BASE_URL="http://127.0.0.1:$PORT" node scripts/browser-hot-issues.mjs || { cat "$DATA/server.log"; exit 1; }
 # --- end category suggestion and hot issues ---
+# documents: 生成文书 on the case page, the DOCX read back, the dossier ZIP, the 文书模板 page.
+BASE_URL="http://127.0.0.1:$PORT" node scripts/browser-documents.mjs || { cat "$DATA/server.log"; exit 1; }
 
 # The citizen portal on a phone, against a second instance that runs its timers, so the SMS code
 # goes out through the outbox to the development transport's log, where the test reads it.

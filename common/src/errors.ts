@@ -156,6 +156,13 @@ export const ERROR_CODES = {
     zh: '预约码或手机号不正确，或该预约已取消',
     en: 'Wrong booking code or phone, or the booking was cancelled',
   },
+  // ---- documents ----
+  DOCUMENT_NOT_APPLICABLE: {
+    status: 409,
+    zh: '案件尚未办理到该文书对应的环节，不能出具此文书',
+    en: 'The case has not reached the step this document reports',
+  },
+  // ---- end documents ----
   INTERNAL: { status: 500, zh: '系统内部错误，请稍后再试或联系管理员', en: 'Internal error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

@@ -644,3 +644,50 @@ export interface HotIssueAlertsTable {
   updated_at: Timestamp;
 }
 // --- end category suggestion and hot issues ---
+// ---- documents (migration 0013) -------------------------------------------------------------
+export interface DocumentTemplatesTable {
+  kind: string;
+  version: number;
+  name: string;
+  title: string;
+  addressee: string | null;
+  body: string;
+  signature: string | null;
+  number_code: string | null;
+  has_seal: Generated<boolean>;
+  note: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface DocumentNumbersTable {
+  unit_id: string;
+  year: number;
+  series: string;
+  last_no: number;
+}
+
+export interface CaseDocumentsTable {
+  case_id: string;
+  id: Generated<string>;
+  kind: string;
+  version: number;
+  doc_no: string | null;
+  title: string;
+  template_version: number;
+  fields: Json<Record<string, string>>;
+  issuing_unit_id: string;
+  issued_on: string;
+  storage_key: string;
+  size: number;
+  sha256: string;
+  issued_by: string | null;
+  issued_at: Timestamp;
+}
+
+/** Declaration merging adds the documents tables to DB, so this block merges apart from the others. */
+export interface DB {
+  document_templates: DocumentTemplatesTable;
+  document_numbers: DocumentNumbersTable;
+  case_documents: CaseDocumentsTable;
+}

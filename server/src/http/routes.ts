@@ -9,6 +9,8 @@ import { calendarRoutes } from '../modules/calendar/calendar.routes.js';
 import { caseRoutes } from '../modules/cases/cases.routes.js';
 import { classifierRoutes } from '../modules/classifier/classifier.routes.js';
 import { dashboardRoutes } from '../modules/dashboard/dashboard.routes.js';
+// documents
+import { documentRoutes } from '../modules/documents/documents.routes.js';
 import { evaluationRoutes } from '../modules/evaluation/evaluation.routes.js';
 import { healthRoutes } from '../modules/health/health.routes.js';
 import { hotIssueRoutes } from '../modules/hot-issues/hot-issues.routes.js';
@@ -53,4 +55,6 @@ export async function registerRoutes(api: FastifyInstance, deps: RouteDeps): Pro
   await classifierRoutes(api, deps);
   await hotIssueRoutes(api, deps);
   // --- end category suggestion and hot issues ---
+  // ---- documents ----
+  await documentRoutes(api, deps);
 }

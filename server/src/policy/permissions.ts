@@ -33,6 +33,9 @@ export const PERMISSIONS = [
   'dashboard.read',
   /** 预约接访: publish reception sessions where one receives people, see and settle the bookings. */
   'reception.manage',
+  // ---- documents ----
+  /** Document templates (文书模板): edit the wording, every edit a new version. */
+  'document.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -61,6 +64,8 @@ export const ROLE_PERMISSIONS = {
     'taxonomy.manage',
     'calendar.manage',
     'outbox.manage',
+    // documents
+    'document.manage',
   ],
   petition_clerk: [
     'org.read',

@@ -55,6 +55,11 @@ const EvaluationPage = lazyPage(
 );
 const ReceptionPage = lazyPage(() => import('../features/reception/pages/reception-page'), 'ReceptionPage');
 const ReportPage = lazyPage(() => import('../features/report/pages/report-page'), 'ReportPage');
+// documents
+const DocumentTemplatesPage = lazyPage(
+  () => import('../features/documents/pages/document-templates-page'),
+  'DocumentTemplatesPage',
+);
 // The citizen portal is public: outside RequireAuth, with no staff layout.
 const PortalPage = lazyPage(() => import('../features/portal/pages/portal-page'), 'PortalPage');
 
@@ -133,6 +138,12 @@ export const router = createBrowserRouter([
           { path: 'admin/deadline-rules', element: page(DeadlineRulesPage, 'calendar.manage'), errorElement },
           { path: 'admin/outbox', element: page(OutboxPage, 'outbox.manage'), errorElement },
           { path: 'admin/open311-clients', element: page(Open311ClientsPage, 'token.manage'), errorElement },
+          // documents
+          {
+            path: 'admin/document-templates',
+            element: page(DocumentTemplatesPage, 'document.manage'),
+            errorElement,
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -1,6 +1,8 @@
 import { adminConfigEn } from './admin-config.en';
 import { casesEn } from './cases.en';
 import { dashboardEn } from './dashboard.en';
+// documents
+import { documentsEn } from './documents.en';
 import { evaluationEn } from './evaluation.en';
 import { hotIssuesEn } from './hot-issues.en';
 import { ledgerEn } from './ledger.en';
@@ -316,4 +318,6 @@ export const en: Messages = {
   // --- hot issues and category suggestion ---
   hotIssues: hotIssuesEn,
   // --- end hot issues and category suggestion ---
+  // documents
+  documents: documentsEn,
 };

@@ -1,6 +1,8 @@
 import { adminConfigZhCN } from './admin-config.zh-CN';
 import { casesZhCN } from './cases.zh-CN';
 import { dashboardZhCN } from './dashboard.zh-CN';
+// documents
+import { documentsZhCN } from './documents.zh-CN';
 import { evaluationZhCN } from './evaluation.zh-CN';
 import { hotIssuesZhCN } from './hot-issues.zh-CN';
 import { ledgerZhCN } from './ledger.zh-CN';
@@ -314,6 +316,8 @@ export const zhCN = {
   // --- hot issues and category suggestion ---
   hotIssues: hotIssuesZhCN,
   // --- end hot issues and category suggestion ---
+  // documents
+  documents: documentsZhCN,
 };
 
 export type Messages = typeof zhCN;

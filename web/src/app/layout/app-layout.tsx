@@ -7,6 +7,7 @@ import {
   DownOutlined,
   FieldTimeOutlined,
   FileAddOutlined,
+  FileWordOutlined,
   FireOutlined,
   GlobalOutlined,
   HomeOutlined,
@@ -80,6 +81,13 @@ const ADMIN_ENTRIES = [
     permission: 'token.manage',
   },
   { path: '/admin/outbox', label: 'notify.nav.outbox', icon: <MailOutlined />, permission: 'outbox.manage' },
+  // documents
+  {
+    path: '/admin/document-templates',
+    label: 'documents.nav.templates',
+    icon: <FileWordOutlined />,
+    permission: 'document.manage',
+  },
 ] as const;
 
 /** Case-work menu entries (信访事项) and the permission each needs. */

@@ -26,7 +26,9 @@ export type Permission =
   | 'case.package'
   | 'case.unmask'
   | 'dashboard.read'
-  | 'reception.manage';
+  | 'reception.manage'
+  // documents
+  | 'document.manage';
 
 export interface RoleGrantView {
   role: Role;

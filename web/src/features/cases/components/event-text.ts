@@ -248,6 +248,15 @@ export function eventSentence(e: CaseEvent, ctx: EventTextContext): string {
       );
     case 'attachment_added':
       return t('cases.events.attachmentAdded', { who, name: str(p, 'name') || str(p, 'url') });
+    // documents
+    case 'document_issued': {
+      const docNo = str(p, 'docNo');
+      return t('documents.events.issued', {
+        who,
+        title: str(p, 'title'),
+        docNo: docNo ? `（${docNo}）` : '',
+      });
+    }
     default:
       return t('cases.events.unknown', { who, type: e.type });
   }
