@@ -10,6 +10,7 @@ import { dashboardRoutes } from '../modules/dashboard/dashboard.routes.js';
 import { evaluationRoutes } from '../modules/evaluation/evaluation.routes.js';
 import { healthRoutes } from '../modules/health/health.routes.js';
 import { ledgerRoutes } from '../modules/ledger/ledger.routes.js';
+import { mechanismRoutes } from '../modules/mechanisms/mechanisms.routes.js';
 import { notificationRoutes } from '../modules/notifications/notifications.routes.js';
 import { open311Routes } from '../modules/open311/open311.routes.js';
 import { open311ClientRoutes } from '../modules/open311/open311-clients.routes.js';
@@ -45,4 +46,6 @@ export async function registerRoutes(api: FastifyInstance, deps: RouteDeps): Pro
   await dashboardRoutes(api, deps);
   await portalRoutes(api, deps);
   await evaluationRoutes(api, deps);
+  // --- resolution mechanisms ---
+  await mechanismRoutes(api, deps);
 }
