@@ -63,6 +63,8 @@ CREATE TABLE case_mechanism_members (
   roster_id      uuid REFERENCES mechanism_roster(id),
   unit_id        uuid REFERENCES org_units(id),
   name           text NOT NULL,
+  -- The order in which the members were named (the lead first).
+  position       smallint NOT NULL DEFAULT 0,
   -- An expert's opinion on legality and reasonableness, once recorded.
   opinion        jsonb,
   added_at       timestamptz NOT NULL DEFAULT now(),

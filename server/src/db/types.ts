@@ -597,6 +597,7 @@ export interface CaseMechanismMembersTable {
   roster_id: string | null;
   unit_id: string | null;
   name: string;
+  position: Generated<number>;
   opinion: Json<Record<string, unknown>> | null;
   added_at: Timestamp;
 }

@@ -52,8 +52,9 @@ export async function insertMembers(
   await conn
     .insertInto('case_mechanism_members')
     .values(
-      members.map((m) => ({
+      members.map((m, i) => ({
         case_id: caseId,
+        position: i,
         mechanism_id: mechanismId,
         role: m.role,
         roster_id: m.rosterId ?? null,
@@ -173,7 +174,7 @@ export function membersOf(conn: Conn, caseId: string) {
     ])
     .where('m.case_id', '=', caseId)
     .orderBy('m.added_at')
-    .orderBy('m.id')
+    .orderBy('m.position')
     .execute();
 }
 
