@@ -3,6 +3,8 @@ import { casesEn } from './cases.en';
 import { dashboardEn } from './dashboard.en';
 import { evaluationEn } from './evaluation.en';
 import { ledgerEn } from './ledger.en';
+// resolution mechanisms
+import { mechanismsEn } from './mechanisms.en';
 import { notifyEn } from './notify.en';
 import { portalEn } from './portal.en';
 import type { Messages } from './zh-CN';
@@ -283,4 +285,6 @@ export const en: Messages = {
   notify: notifyEn,
   portal: portalEn,
   dashboard: dashboardEn,
+  // --- resolution mechanisms ---
+  mechanisms: mechanismsEn,
 };

@@ -3,6 +3,8 @@ import { casesZhCN } from './cases.zh-CN';
 import { dashboardZhCN } from './dashboard.zh-CN';
 import { evaluationZhCN } from './evaluation.zh-CN';
 import { ledgerZhCN } from './ledger.zh-CN';
+// resolution mechanisms
+import { mechanismsZhCN } from './mechanisms.zh-CN';
 import { notifyZhCN } from './notify.zh-CN';
 import { portalZhCN } from './portal.zh-CN';
 
@@ -281,6 +283,8 @@ export const zhCN = {
   notify: notifyZhCN,
   portal: portalZhCN,
   dashboard: dashboardZhCN,
+  // --- resolution mechanisms ---
+  mechanisms: mechanismsZhCN,
 };
 
 export type Messages = typeof zhCN;

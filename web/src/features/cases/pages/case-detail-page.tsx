@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { isApiError } from '../../../lib/api';
 import { useMe } from '../../auth/hooks/use-session';
+// resolution mechanisms
+import { MechanismsCard } from '../../mechanisms/components/mechanisms-card';
 import type { IntakeResult, SupervisionOrder } from '../api/cases.api';
 import { AttachmentsCard } from '../components/attachments-card';
 import { CaseActions } from '../components/case-actions';
@@ -157,6 +159,7 @@ export function CaseDetailPage() {
             <DeadlinesTable c={c} />
             <PartiesCard c={c} />
             <AttachmentsCard c={c} canAdd={c.abilities.actions.includes('reportProgress')} />
+            <MechanismsCard c={c} />
           </Space>
         </Col>
         <Col xs={24} xl={9}>
