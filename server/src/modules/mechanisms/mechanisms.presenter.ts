@@ -81,6 +81,7 @@ export async function presentMechanisms(conn: Conn, caseId: string, only?: strin
           rosterId: x.roster_id,
           unitId: x.unit_id,
           identity: x.identity,
+          hasAccount: !!x.user_id,
           opinion: x.opinion,
         })),
       steps: steps

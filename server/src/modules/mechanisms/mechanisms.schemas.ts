@@ -220,6 +220,11 @@ export const expertReviewBody = z.object({
   expertRosterIds: z.array(z.uuid()).min(1).max(15),
 });
 export const expertOpinionBody = z.object({
+  /**
+   * The panel member the opinion is for, when the office records a paper opinion of an expert
+   * who has no account; an expert with an account records their own.
+   */
+  memberId: z.uuid().optional(),
   legality: text(2000),
   reasonableness: text(2000),
   upholdsReply: z.boolean(),
@@ -258,6 +263,8 @@ export const mechanismView = z.object({
       rosterId: z.string().nullable(),
       unitId: z.string().nullable(),
       identity: z.string().nullable(),
+      /** The person records their own work through a linked account. */
+      hasAccount: z.boolean(),
       opinion: z.record(z.string(), z.unknown()).nullable(),
     }),
   ),

@@ -143,6 +143,20 @@ describe('S4 expert review of a reply', STORY, () => {
     const asked = await expectOk(await ask(panel.map(e)), 201);
     const reviewId = asked.mechanismId as string;
     expect((await detail(office, id)).status).toBe('expert_review');
+    // Experts with an account give their own opinion; the office may not write it for them.
+    const [pending] = await records(office, id);
+    const onBehalf = expectError(
+      await office.post(`/api/cases/${id}/mechanisms/${reviewId}/opinions`, {
+        memberId: pending?.members[0].id,
+        legality: '代录',
+        reasonableness: '代录',
+        upholdsReply: true,
+        opinion: '代录',
+      }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expect(onBehalf.details[0].message).toBe('该专家有系统账号，应由本人提交评审意见');
 
     // Each expert sees the case read-only through the review, and records an opinion.
     const conclude = (upheld: boolean) =>

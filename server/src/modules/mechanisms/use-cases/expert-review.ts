@@ -197,7 +197,11 @@ export async function requestExpertReview(ctx: Ctx, caseId: string, b: z.infer<t
   return { id, version };
 }
 
-/** An expert records their own opinion on legality and reasonableness (the case is read-only to them). */
+/**
+ * An expert records their own opinion on legality and reasonableness (the case is read-only to
+ * them). For an expert without an account the office records the signed paper opinion on their
+ * behalf; an expert with an account must record their own.
+ */
 export async function recordExpertOpinion(
   ctx: Ctx,
   caseId: string,
@@ -207,27 +211,62 @@ export async function recordExpertOpinion(
   await recordStep(ctx, caseId, {
     event: 'case.expert_opinion_recorded',
     memberOf: mechanismId,
-    membersOnly: true,
     apply: async (s) => {
       requireActive(await requireMechanism(s.trx, caseId, mechanismId, 'expert_review'));
-      const member = s.member;
-      if (member?.role !== 'expert') throw new AppError('FORBIDDEN');
+      let memberId: string;
+      if (s.member) {
+        if (s.member.role !== 'expert' || (b.memberId && b.memberId !== s.member.id))
+          throw new AppError('FORBIDDEN');
+        memberId = s.member.id;
+      } else {
+        const target = b.memberId
+          ? await s.trx
+              .selectFrom('case_mechanism_members as m')
+              .leftJoin('mechanism_roster as r', 'r.id', 'm.roster_id')
+              .select(['m.id', 'r.user_id'])
+              .where('m.case_id', '=', caseId)
+              .where('m.mechanism_id', '=', mechanismId)
+              .where('m.id', '=', b.memberId)
+              .executeTakeFirst()
+          : undefined;
+        if (!target) {
+          throw new AppError('VALIDATION_FAILED', [{ path: 'body.memberId', message: '请选择评审专家' }]);
+        }
+        if (target.user_id) {
+          throw new AppError('VALIDATION_FAILED', [
+            { path: 'body.memberId', message: '该专家有系统账号，应由本人提交评审意见' },
+          ]);
+        }
+        memberId = target.id;
+      }
+      const { memberId: _ignored, ...opinion } = b;
       await s.trx
         .updateTable('case_mechanism_members')
-        .set({ opinion: JSON.stringify({ ...b, recordedAt: new Date().toISOString() }) })
+        .set({
+          opinion: JSON.stringify({
+            ...opinion,
+            recordedBy: s.member ? 'self' : 'office',
+            recordedAt: new Date().toISOString(),
+          }),
+        })
         .where('case_id', '=', caseId)
         .where('mechanism_id', '=', mechanismId)
-        .where('id', '=', member.id)
+        .where('id', '=', memberId)
         .execute();
       await insertStep(s.trx, {
         caseId,
         mechanismId,
         kind: 'opinion',
         occurredOn: s.today,
-        details: { memberId: member.id, upholdsReply: b.upholdsReply },
+        details: { memberId, upholdsReply: b.upholdsReply, recordedBy: s.member ? 'self' : 'office' },
         createdBy: ctx.actor.userId,
       });
-      return { mechanismId, memberId: member.id, upholdsReply: b.upholdsReply };
+      return {
+        mechanismId,
+        memberId,
+        upholdsReply: b.upholdsReply,
+        recordedBy: s.member ? 'self' : 'office',
+      };
     },
   });
 }

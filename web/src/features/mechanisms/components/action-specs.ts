@@ -281,6 +281,19 @@ export function actionSpecs(t: Tr, today: string) {
         { name: 'opinion', kind: 'textarea', required: true },
       ],
     },
+    officeOpinion: {
+      action: 'opinions',
+      label: 'officeOpinion',
+      onRecord: true,
+      // The member options are filled in from the record (experts without an account).
+      fields: [
+        { name: 'memberId', kind: 'select', required: true, options: [] },
+        { name: 'legality', kind: 'textarea', required: true },
+        { name: 'reasonableness', kind: 'textarea', required: true },
+        { name: 'upholdsReply', kind: 'switch', initial: true },
+        { name: 'opinion', kind: 'textarea', required: true },
+      ],
+    },
     concludeReview: {
       action: 'conclude-review',
       label: 'concludeReview',

@@ -47,6 +47,19 @@ export function MechanismsCard({ c }: { c: CaseDetail }) {
   const { t } = useTranslation();
   const list = useCaseMechanisms(c.id);
   const specs = actionSpecs(t as (k: string) => string, todayInShanghai());
+  /** The office's paper opinion names one of the experts without an account. */
+  const specFor = (action: ActionName, mechanismId?: string) => {
+    const spec = specs[action];
+    if (action !== 'officeOpinion') return spec;
+    const m = list.data?.items.find((x) => x.id === mechanismId);
+    const options = (m?.members ?? [])
+      .filter((x) => !x.opinion && !x.hasAccount)
+      .map((x) => ({ value: x.id, label: x.name }));
+    return {
+      ...spec,
+      fields: spec.fields.map((f) => (f.name === 'memberId' && f.kind === 'select' ? { ...f, options } : f)),
+    };
+  };
   const [open, setOpen] = useState<{ action: ActionName; mechanismId?: string } | null>(null);
   const [picker, setPicker] = useState(false);
   const [formKey, setFormKey] = useState(0);
@@ -122,7 +135,7 @@ export function MechanismsCard({ c }: { c: CaseDetail }) {
         <ActionModal
           key={formKey}
           caseId={c.id}
-          spec={specs[open.action]}
+          spec={specFor(open.action, open.mechanismId)}
           mechanismId={open.mechanismId}
           version={c.version}
           attachments={c.attachments}
