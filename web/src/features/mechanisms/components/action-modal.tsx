@@ -9,15 +9,18 @@ function RosterSelect({
   kind,
   value,
   onChange,
+  id,
 }: {
   kind: 'expert' | 'mediator' | 'hearing_panel';
   value?: string[];
   onChange?: (v: string[]) => void;
+  id?: string;
 }) {
   const { t } = useTranslation();
   const roster = useRoster(kind);
   return (
     <Select
+      id={id}
       mode="multiple"
       value={value}
       onChange={onChange}
@@ -33,25 +36,30 @@ function RosterSelect({
   );
 }
 
-function Field({ f, attachments }: { f: FieldSpec; attachments: CaseAttachment[] }) {
+/** Form.Item hands value, onChange and id to its direct child: the control gets them all (`rest`). */
+function Field({
+  f,
+  attachments,
+  ...rest
+}: { f: FieldSpec; attachments: CaseAttachment[] } & Record<string, unknown>) {
   const directory = useUnitDirectory();
   switch (f.kind) {
     case 'text':
-      return <Input maxLength={500} />;
+      return <Input maxLength={500} {...rest} />;
     case 'textarea':
-      return <Input.TextArea rows={3} maxLength={5000} />;
+      return <Input.TextArea rows={3} maxLength={5000} {...rest} />;
     case 'date':
-      return <Input type="date" />;
+      return <Input type="date" {...rest} />;
     case 'number':
-      return <InputNumber min={0} style={{ width: '100%' }} />;
+      return <InputNumber min={0} style={{ width: '100%' }} {...rest} />;
     case 'switch':
-      return <Switch />;
+      return <Switch {...rest} />;
     case 'select':
-      return <Select options={f.options} />;
+      return <Select options={f.options} {...rest} />;
     case 'tags':
-      return <Select mode="tags" open={false} tokenSeparators={[',', '，', '、']} />;
+      return <Select mode="tags" open={false} tokenSeparators={[',', '，', '、']} {...rest} />;
     case 'roster':
-      return <RosterSelect kind={f.rosterKind} />;
+      return <RosterSelect kind={f.rosterKind} {...rest} />;
     case 'unit':
     case 'units':
       return (
@@ -60,6 +68,7 @@ function Field({ f, attachments }: { f: FieldSpec; attachments: CaseAttachment[]
           showSearch
           optionFilterProp="label"
           options={directory.options()}
+          {...rest}
         />
       );
     case 'attachment':
@@ -69,6 +78,7 @@ function Field({ f, attachments }: { f: FieldSpec; attachments: CaseAttachment[]
           options={attachments
             .filter((a) => (f.video ? a.kind === 'video_reference' : a.kind !== 'video_reference'))
             .map((a) => ({ value: a.id, label: a.name }))}
+          {...rest}
         />
       );
     default: {

@@ -33,8 +33,11 @@ function recordActions(m: Mechanism, c: CaseDetail, all: Mechanism[]): ActionNam
     if (m.status !== 'active') return [];
     return c.status === 'hearing' ? ['hearingNotice', 'concludeHearing'] : ['hearingNotice'];
   }
-  if (m.kind === 'expert_review')
-    return m.status === 'active' && c.status === 'expert_review' ? ['concludeReview'] : [];
+  if (m.kind === 'expert_review') {
+    if (m.status !== 'active' || c.status !== 'expert_review') return [];
+    const paper = m.members.some((x) => !x.opinion && !x.hasAccount);
+    return paper ? ['officeOpinion', 'concludeReview'] : ['concludeReview'];
+  }
   return [];
 }
 
