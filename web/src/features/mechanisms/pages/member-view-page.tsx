@@ -56,9 +56,11 @@ export function MemberViewPage() {
           <Descriptions.Item label={t('mechanisms.member.demands')}>{v.demands}</Descriptions.Item>
           {opinion?.text && (
             <Descriptions.Item label={t('mechanisms.member.reply')}>
-              <div data-testid="member-reply">{opinion.text}</div>
-              {opinion.legalBasis && <div>{opinion.legalBasis}</div>}
-              {v.deliveredOn && <div>{t('mechanisms.member.deliveredOn', { date: v.deliveredOn })}</div>}
+              <Space orientation="vertical" size={2}>
+                <span data-testid="member-reply">{opinion.text}</span>
+                {opinion.legalBasis && <span>{opinion.legalBasis}</span>}
+                {v.deliveredOn && <span>{t('mechanisms.member.deliveredOn', { date: v.deliveredOn })}</span>}
+              </Space>
             </Descriptions.Item>
           )}
         </Descriptions>
