@@ -163,6 +163,23 @@ export const ERROR_CODES = {
     en: 'The case has not reached the step this document reports',
   },
   // ---- end documents ----
+  // --- Resolution mechanisms (modules/mechanisms) ---
+  EXPERT_RECUSED: {
+    status: 409,
+    zh: '所选专家须回避，不能参加本案评审',
+    en: 'A chosen expert must stand aside (recusal) and cannot review this case',
+  },
+  EXPERT_PANEL_TOO_SMALL: {
+    status: 409,
+    zh: '所选评审专家人数不足',
+    en: 'Too few experts were chosen for the review panel',
+  },
+  MECHANISM_CLOSED: {
+    status: 409,
+    zh: '该记录已结束，不能再补充',
+    en: 'This record is concluded and takes no more entries',
+  },
+  // --- end resolution mechanisms ---
   INTERNAL: { status: 500, zh: '系统内部错误，请稍后再试或联系管理员', en: 'Internal error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

@@ -691,3 +691,70 @@ export interface DB {
   document_numbers: DocumentNumbersTable;
   case_documents: CaseDocumentsTable;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Resolution mechanisms (migration 0012, modules/mechanisms): rosters, records, members, steps.
+// Declared as a merge into DB so this block stays separate from the tables above.
+
+export interface MechanismRosterTable {
+  id: Generated<string>;
+  kind: string;
+  name: string;
+  user_id: string | null;
+  identity: string;
+  expertise: Generated<string>;
+  level: string;
+  work_unit: Generated<string>;
+  work_unit_id: string | null;
+  owner_unit_id: string;
+  owner_path: string;
+  is_active: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CaseMechanismsTable {
+  case_id: string;
+  id: Generated<string>;
+  kind: string;
+  status: string;
+  parent_id: string | null;
+  details: Json<Record<string, unknown>>;
+  outcome: string | null;
+  attachment_id: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  concluded_at: Date | null;
+}
+
+export interface CaseMechanismMembersTable {
+  case_id: string;
+  mechanism_id: string;
+  id: Generated<string>;
+  role: string;
+  roster_id: string | null;
+  unit_id: string | null;
+  name: string;
+  position: Generated<number>;
+  opinion: Json<Record<string, unknown>> | null;
+  added_at: Timestamp;
+}
+
+export interface CaseMechanismStepsTable {
+  case_id: string;
+  mechanism_id: string;
+  id: Generated<string>;
+  kind: string;
+  occurred_on: string;
+  details: Json<Record<string, unknown>>;
+  attachment_id: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface DB {
+  mechanism_roster: MechanismRosterTable;
+  case_mechanisms: CaseMechanismsTable;
+  case_mechanism_members: CaseMechanismMembersTable;
+  case_mechanism_steps: CaseMechanismStepsTable;
+}

@@ -15,6 +15,7 @@ import { evaluationRoutes } from '../modules/evaluation/evaluation.routes.js';
 import { healthRoutes } from '../modules/health/health.routes.js';
 import { hotIssueRoutes } from '../modules/hot-issues/hot-issues.routes.js';
 import { ledgerRoutes } from '../modules/ledger/ledger.routes.js';
+import { mechanismRoutes } from '../modules/mechanisms/mechanisms.routes.js';
 import { notificationRoutes } from '../modules/notifications/notifications.routes.js';
 import { open311Routes } from '../modules/open311/open311.routes.js';
 import { open311ClientRoutes } from '../modules/open311/open311-clients.routes.js';
@@ -57,4 +58,6 @@ export async function registerRoutes(api: FastifyInstance, deps: RouteDeps): Pro
   // --- end category suggestion and hot issues ---
   // ---- documents ----
   await documentRoutes(api, deps);
+  // --- resolution mechanisms ---
+  await mechanismRoutes(api, deps);
 }

@@ -209,3 +209,185 @@ export const DEMO_USERS: DemoUser[] = [
     note: '检举控告办理',
   },
 ];
+
+// ---------------------------------------------------------------------------------------------
+// Resolution mechanisms (modules/mechanisms): rosters of the demo district. `user` links an entry
+// to a demo account (the expert and the mediator record their work through it).
+
+export interface DemoRosterEntry {
+  kind: 'expert' | 'mediator' | 'hearing_panel';
+  name: string;
+  identity: string;
+  level: 'city' | 'district' | 'town';
+  owner: string;
+  workUnit: string;
+  workUnitKey?: string;
+  expertise: string;
+  user?: string;
+}
+
+export const DEMO_ROSTER: DemoRosterEntry[] = [
+  {
+    kind: 'expert',
+    name: '郑律师',
+    identity: 'lawyer',
+    level: 'city',
+    owner: 'district',
+    workUnit: '明理律师事务所',
+    expertise: '行政法、土地征收',
+    user: 'expert',
+  },
+  {
+    kind: 'expert',
+    name: '马代表',
+    identity: 'npc_deputy',
+    level: 'city',
+    owner: 'district',
+    workUnit: '市人大代表',
+    expertise: '农村事务',
+  },
+  {
+    kind: 'expert',
+    name: '林委员',
+    identity: 'cppcc_member',
+    level: 'city',
+    owner: 'district',
+    workUnit: '市政协委员',
+    expertise: '社会保障',
+  },
+  {
+    kind: 'expert',
+    name: '高顾问',
+    identity: 'legal_adviser',
+    level: 'city',
+    owner: 'district',
+    workUnit: '市法律顾问团',
+    expertise: '合同、物业',
+  },
+  {
+    kind: 'expert',
+    name: '孙科长',
+    identity: 'department_head',
+    level: 'city',
+    owner: 'district',
+    workUnit: '区住建委',
+    workUnitKey: 'zjw',
+    expertise: '房屋征收',
+  },
+  {
+    kind: 'expert',
+    name: '何老师',
+    identity: 'legal_adviser',
+    level: 'town',
+    owner: 'dc',
+    workUnit: '东城镇法律服务所',
+    expertise: '土地承包',
+  },
+  {
+    kind: 'expert',
+    name: '罗站长',
+    identity: 'department_head',
+    level: 'town',
+    owner: 'dc',
+    workUnit: '东城镇政府',
+    workUnitKey: 'dc',
+    expertise: '农业农村',
+  },
+  {
+    kind: 'expert',
+    name: '彭书记',
+    identity: 'local_elder',
+    level: 'town',
+    owner: 'xs',
+    workUnit: '西山镇老干部',
+    expertise: '邻里纠纷',
+  },
+  {
+    kind: 'expert',
+    name: '梁老师',
+    identity: 'legal_adviser',
+    level: 'town',
+    owner: 'nh',
+    workUnit: '南湖街道法律服务所',
+    expertise: '劳动争议',
+  },
+  {
+    kind: 'expert',
+    name: '谢主任',
+    identity: 'department_head',
+    level: 'town',
+    owner: 'nh',
+    workUnit: '南湖街道综治中心',
+    workUnitKey: 'nh_zz',
+    expertise: '社区治理',
+  },
+  {
+    kind: 'mediator',
+    name: '吴调解',
+    identity: 'mediator',
+    level: 'district',
+    owner: 'district',
+    workUnit: '区矛盾纠纷多元调解中心',
+    workUnitKey: 'tjzx',
+    expertise: '人身损害、交通事故',
+    user: 'mediator',
+  },
+  {
+    kind: 'mediator',
+    name: '曹调解',
+    identity: 'mediator',
+    level: 'district',
+    owner: 'district',
+    workUnit: '区矛盾纠纷多元调解中心',
+    workUnitKey: 'tjzx',
+    expertise: '劳动争议',
+  },
+  {
+    kind: 'mediator',
+    name: '邹主任',
+    identity: 'mediator',
+    level: 'town',
+    owner: 'dc',
+    workUnit: '东城镇人民调解委员会',
+    expertise: '邻里、土地纠纷',
+  },
+  {
+    kind: 'hearing_panel',
+    name: '马代表',
+    identity: 'npc_deputy',
+    level: 'district',
+    owner: 'district',
+    workUnit: '市人大代表',
+    expertise: '',
+  },
+  {
+    kind: 'hearing_panel',
+    name: '郑律师',
+    identity: 'lawyer',
+    level: 'district',
+    owner: 'district',
+    workUnit: '明理律师事务所',
+    expertise: '',
+  },
+  {
+    kind: 'hearing_panel',
+    name: '田老师',
+    identity: 'psychologist',
+    level: 'district',
+    owner: 'district',
+    workUnit: '区心理援助中心',
+    expertise: '情绪疏导',
+  },
+  {
+    kind: 'hearing_panel',
+    name: '冯老',
+    identity: 'local_elder',
+    level: 'town',
+    owner: 'dc',
+    workUnit: '东城镇乡贤理事会',
+    expertise: '',
+  },
+];
+
+/** 南湖街道 follows the Changyi practice (reply in 15 days, expert review within 5 days, 5 experts). */
+export const DEMO_CHANGYI_UNIT = 'nh';

@@ -3,7 +3,14 @@ import type { DB } from '../db/types.js';
 import { hashPassword } from '../modules/auth/passwords.js';
 import { seedDemoCategoryRoutes } from '../modules/classifier/demo-routes.js';
 import { pathLabel } from '../modules/org/org.repository.js';
-import { DEMO_DISTRICT_CODE, DEMO_PASSWORD, DEMO_UNITS, DEMO_USERS } from './demo-data.js';
+import {
+  DEMO_CHANGYI_UNIT,
+  DEMO_DISTRICT_CODE,
+  DEMO_PASSWORD,
+  DEMO_ROSTER,
+  DEMO_UNITS,
+  DEMO_USERS,
+} from './demo-data.js';
 
 export async function demoLoaded(db: Kysely<DB>): Promise<boolean> {
   const row = await db
@@ -101,6 +108,30 @@ export async function seedDemo(db: Kysely<DB>): Promise<{ created: boolean; unit
       });
       await trx.insertInto('duty_roster_entries').values(entries).execute();
     }
+    // --- Resolution mechanisms: rosters and the Changyi-practice street ---
+    for (const r of DEMO_ROSTER) {
+      const owner = paths.get(r.owner)!;
+      await trx
+        .insertInto('mechanism_roster')
+        .values({
+          kind: r.kind,
+          name: r.name,
+          identity: r.identity,
+          level: r.level,
+          expertise: r.expertise,
+          work_unit: r.workUnit,
+          work_unit_id: r.workUnitKey ? unitIds.get(r.workUnitKey)! : null,
+          owner_unit_id: unitIds.get(r.owner)!,
+          owner_path: owner.path,
+          user_id: r.user ? userIds.get(r.user)! : null,
+        })
+        .execute();
+    }
+    await trx
+      .updateTable('org_units')
+      .set({ deadline_profile: 'changyi' })
+      .where('id', '=', unitIds.get(DEMO_CHANGYI_UNIT)!)
+      .execute();
     // --- category suggestion and hot issues ---
     await seedDemoCategoryRoutes(trx, unitIds);
     // --- end category suggestion and hot issues ---

@@ -55,6 +55,13 @@ const EvaluationPage = lazyPage(
 );
 const ReceptionPage = lazyPage(() => import('../features/reception/pages/reception-page'), 'ReceptionPage');
 const ReportPage = lazyPage(() => import('../features/report/pages/report-page'), 'ReportPage');
+// --- resolution mechanisms ---
+const MyRecordsPage = lazyPage(() => import('../features/mechanisms/pages/my-records-page'), 'MyRecordsPage');
+const MemberViewPage = lazyPage(
+  () => import('../features/mechanisms/pages/member-view-page'),
+  'MemberViewPage',
+);
+const RosterPage = lazyPage(() => import('../features/mechanisms/pages/roster-page'), 'RosterPage');
 // documents
 const DocumentTemplatesPage = lazyPage(
   () => import('../features/documents/pages/document-templates-page'),
@@ -138,6 +145,10 @@ export const router = createBrowserRouter([
           { path: 'admin/deadline-rules', element: page(DeadlineRulesPage, 'calendar.manage'), errorElement },
           { path: 'admin/outbox', element: page(OutboxPage, 'outbox.manage'), errorElement },
           { path: 'admin/open311-clients', element: page(Open311ClientsPage, 'token.manage'), errorElement },
+          // --- resolution mechanisms ---
+          { path: 'mechanisms/mine', element: page(MyRecordsPage), errorElement },
+          { path: 'mechanisms/:caseId/:mechanismId', element: page(MemberViewPage), errorElement },
+          { path: 'admin/mechanism-roster', element: page(RosterPage, 'org.manage'), errorElement },
           // documents
           {
             path: 'admin/document-templates',

@@ -25,7 +25,10 @@ export type AdminEventType =
   | 'appointment.cancelled'
   | 'appointment.attended'
   | 'appointment.no_show'
-  | 'appointment.reminded';
+  | 'appointment.reminded'
+  // resolution mechanisms (modules/mechanisms)
+  | 'mechanism_roster.created'
+  | 'mechanism_roster.updated';
 
 /** Appends an admin event; call it inside the transaction that makes the change. */
 export async function recordAdminEvent(
@@ -42,7 +45,8 @@ export async function recordAdminEvent(
       | 'case'
       | 'open311_client'
       | 'reception_session'
-      | 'appointment';
+      | 'appointment'
+      | 'mechanism_roster';
     entityId: string;
     payload?: Record<string, unknown>;
     requestId?: string;

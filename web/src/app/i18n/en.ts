@@ -6,6 +6,8 @@ import { documentsEn } from './documents.en';
 import { evaluationEn } from './evaluation.en';
 import { hotIssuesEn } from './hot-issues.en';
 import { ledgerEn } from './ledger.en';
+// resolution mechanisms
+import { mechanismsEn } from './mechanisms.en';
 import { notifyEn } from './notify.en';
 import { portalEn } from './portal.en';
 import type { Messages } from './zh-CN';
@@ -320,4 +322,6 @@ export const en: Messages = {
   // --- end hot issues and category suggestion ---
   // documents
   documents: documentsEn,
+  // --- resolution mechanisms ---
+  mechanisms: mechanismsEn,
 };

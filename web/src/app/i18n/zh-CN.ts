@@ -6,6 +6,8 @@ import { documentsZhCN } from './documents.zh-CN';
 import { evaluationZhCN } from './evaluation.zh-CN';
 import { hotIssuesZhCN } from './hot-issues.zh-CN';
 import { ledgerZhCN } from './ledger.zh-CN';
+// resolution mechanisms
+import { mechanismsZhCN } from './mechanisms.zh-CN';
 import { notifyZhCN } from './notify.zh-CN';
 import { portalZhCN } from './portal.zh-CN';
 
@@ -318,6 +320,8 @@ export const zhCN = {
   // --- end hot issues and category suggestion ---
   // documents
   documents: documentsZhCN,
+  // --- resolution mechanisms ---
+  mechanisms: mechanismsZhCN,
 };
 
 export type Messages = typeof zhCN;

@@ -1,5 +1,7 @@
 import {
   ApartmentOutlined,
+  // resolution mechanisms
+  AuditOutlined,
   BankOutlined,
   BarChartOutlined,
   CalendarOutlined,
@@ -19,6 +21,7 @@ import {
   MenuOutlined,
   ProfileOutlined,
   SettingOutlined,
+  SolutionOutlined,
   TableOutlined,
   TagsOutlined,
   TeamOutlined,
@@ -81,6 +84,13 @@ const ADMIN_ENTRIES = [
     permission: 'token.manage',
   },
   { path: '/admin/outbox', label: 'notify.nav.outbox', icon: <MailOutlined />, permission: 'outbox.manage' },
+  // --- resolution mechanisms ---
+  {
+    path: '/admin/mechanism-roster',
+    label: 'mechanisms.nav.roster',
+    icon: <SolutionOutlined />,
+    permission: 'org.manage',
+  },
   // documents
   {
     path: '/admin/document-templates',
@@ -130,10 +140,15 @@ export function AppLayout() {
     me.permissions.includes('case.intake') && me.roles.some((r) => r.role === 'grid_worker')
       ? [{ key: '/report', icon: <CameraOutlined />, label: t('dashboard.report.shortcut') }]
       : [];
+  // --- resolution mechanisms: mediators and experts work through the records they sit on ---
+  const memberEntry = me.roles.some((r) => r.role === 'mediator' || r.role === 'expert')
+    ? [{ key: '/mechanisms/mine', icon: <AuditOutlined />, label: t('mechanisms.nav.mine') }]
+    : [];
   const menuItems: MenuProps['items'] = [
     { key: '/', icon: <HomeOutlined />, label: t('nav.home') },
     ...reportEntry,
     ...caseEntries.map((e) => ({ key: e.path, icon: e.icon, label: t(e.label) })),
+    ...memberEntry,
     ...(adminEntries.length
       ? [
           {

@@ -52,13 +52,28 @@ const ORDER = [
 const VISIBLE = 5;
 
 /**
+ * Resolution mechanisms: mediation, hearing and expert review start and end from the 化解机制 card,
+ * which keeps the record (mediators, panel, experts, agreement …) with the transition.
+ */
+const MECHANISM_COMMANDS = new Set([
+  'startMediation',
+  'endMediation',
+  'startHearing',
+  'endHearing',
+  'requestExpertReview',
+  'concludeExpertReview',
+]);
+
+/**
  * The case's buttons: exactly the commands and actions the server lists in `abilities`, nothing
  * the client works out for itself.
  */
 export function CaseActions({ c, onOpen }: { c: CaseDetail; onOpen: (t: FormTarget) => void }) {
   const { t } = useTranslation();
   const labels = useCaseLabels();
-  const allowed = [...c.abilities.commands, ...c.abilities.actions].filter((n) => caseFormOf(n));
+  const allowed = [...c.abilities.commands, ...c.abilities.actions].filter(
+    (n) => caseFormOf(n) && !MECHANISM_COMMANDS.has(n),
+  );
   const rank = (n: string) => {
     const i = ORDER.indexOf(n);
     return i === -1 ? ORDER.length : i;

@@ -1,4 +1,6 @@
 import type { TFunction } from 'i18next';
+// resolution mechanisms
+import { mechanismEventSentence } from '../../mechanisms/components/mechanism-event-text';
 import type { CaseEvent } from '../api/cases.api';
 import type { CaseLabels } from '../hooks/use-case-labels';
 
@@ -258,6 +260,10 @@ export function eventSentence(e: CaseEvent, ctx: EventTextContext): string {
       });
     }
     default:
-      return t('cases.events.unknown', { who, type: e.type });
+      return (
+        // resolution mechanisms (features/mechanisms)
+        mechanismEventSentence(e.type.replace(/^case\./, ''), p, who, t) ??
+        t('cases.events.unknown', { who, type: e.type })
+      );
   }
 }

@@ -7,6 +7,8 @@ import { isApiError } from '../../../lib/api';
 import { useMe } from '../../auth/hooks/use-session';
 // documents
 import { DocumentsCard } from '../../documents/components/documents-card';
+// resolution mechanisms
+import { MechanismsCard } from '../../mechanisms/components/mechanisms-card';
 import type { IntakeResult, SupervisionOrder } from '../api/cases.api';
 import { AttachmentsCard } from '../components/attachments-card';
 import { CaseActions } from '../components/case-actions';
@@ -159,6 +161,7 @@ export function CaseDetailPage() {
             <DeadlinesTable c={c} />
             <PartiesCard c={c} />
             <AttachmentsCard c={c} canAdd={c.abilities.actions.includes('reportProgress')} />
+            <MechanismsCard c={c} />
             {/* documents */}
             <DocumentsCard caseId={c.id} />
           </Space>
