@@ -553,3 +553,36 @@ export interface DB {
   evaluation_monthly: EvaluationDailyTable;
   evaluation_case_facts: EvaluationCaseFactsTable;
 }
+
+// ---- community (grids, map) ----
+
+export interface GridsTable {
+  unit_id: string;
+  grid_type: Generated<string>;
+  boundary: Json<unknown> | null;
+  min_lng: number | null;
+  min_lat: number | null;
+  max_lng: number | null;
+  max_lat: number | null;
+  centre_lng: number | null;
+  centre_lat: number | null;
+  households: number | null;
+  buildings: number | null;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface GridMembersTable {
+  id: Generated<string>;
+  unit_id: string;
+  member_role: string;
+  user_id: string | null;
+  name: string;
+  duty: string | null;
+  sort_order: Generated<number>;
+}
+
+// Declaration merging: the community tables join DB in their own block.
+export interface DB {
+  grids: GridsTable;
+  grid_members: GridMembersTable;
+}

@@ -6,6 +6,8 @@ import { attachmentRoutes } from '../modules/attachments/attachments.routes.js';
 import { authRoutes } from '../modules/auth/auth.routes.js';
 import { calendarRoutes } from '../modules/calendar/calendar.routes.js';
 import { caseRoutes } from '../modules/cases/cases.routes.js';
+// ---- community ----
+import { communityRoutes } from '../modules/community/community.routes.js';
 import { dashboardRoutes } from '../modules/dashboard/dashboard.routes.js';
 import { evaluationRoutes } from '../modules/evaluation/evaluation.routes.js';
 import { healthRoutes } from '../modules/health/health.routes.js';
@@ -45,4 +47,6 @@ export async function registerRoutes(api: FastifyInstance, deps: RouteDeps): Pro
   await dashboardRoutes(api, deps);
   await portalRoutes(api, deps);
   await evaluationRoutes(api, deps);
+  // ---- community ----
+  await communityRoutes(api, deps);
 }

@@ -31,6 +31,9 @@ export const PERMISSIONS = [
   'case.unmask',
   /** Figures of the area (辖区概况): the office and leader view of the jurisdiction's cases. */
   'dashboard.read',
+  // ---- community (grids, map) ----
+  /** Grid boundaries, grid heads and members, courtyard units (网格、和美院落) of the subtree. */
+  'grid.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -59,6 +62,8 @@ export const ROLE_PERMISSIONS = {
     'taxonomy.manage',
     'calendar.manage',
     'outbox.manage',
+    // community
+    'grid.manage',
   ],
   petition_clerk: [
     'org.read',
@@ -70,8 +75,18 @@ export const ROLE_PERMISSIONS = {
     'case.package',
     'case.unmask',
     'dashboard.read',
+    // community
+    'grid.manage',
   ],
-  workstation_staff: ['org.read', 'user.read', ...CASE_WORK, 'case.archive', 'case.unmask'],
+  workstation_staff: [
+    'org.read',
+    'user.read',
+    ...CASE_WORK,
+    'case.archive',
+    'case.unmask',
+    // community
+    'grid.manage',
+  ],
   grid_worker: ['org.read', 'case.read', 'case.intake'],
   department_handler: ['org.read', 'user.read', ...CASE_WORK, 'case.unmask'],
   leader: [

@@ -18,7 +18,11 @@ export type AdminEventType =
   | 'ledger.imported'
   | 'outbox.retried'
   | 'open311_client.created'
-  | 'open311_client.revoked';
+  | 'open311_client.revoked'
+  // community
+  | 'grid.updated'
+  | 'grid.boundaries_imported'
+  | 'grid.courtyard_created';
 
 /** Appends an admin event; call it inside the transaction that makes the change. */
 export async function recordAdminEvent(
@@ -26,7 +30,15 @@ export async function recordAdminEvent(
   e: {
     actor: Actor | null;
     type: AdminEventType;
-    entityType: 'org_unit' | 'user' | 'workstation' | 'calendar' | 'ledger' | 'case' | 'open311_client';
+    entityType:
+      | 'org_unit'
+      | 'user'
+      | 'workstation'
+      | 'calendar'
+      | 'ledger'
+      | 'case'
+      | 'open311_client'
+      | 'grid';
     entityId: string;
     payload?: Record<string, unknown>;
     requestId?: string;

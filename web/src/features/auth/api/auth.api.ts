@@ -25,7 +25,9 @@ export type Permission =
   | 'case.supervise'
   | 'case.package'
   | 'case.unmask'
-  | 'dashboard.read';
+  | 'dashboard.read'
+  // community
+  | 'grid.manage';
 
 export interface RoleGrantView {
   role: Role;

@@ -1,0 +1,97 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { RouteDeps } from '../../http/routes.js';
+import { errorResponses, idParams } from '../../http/schemas.js';
+import {
+  boundaryImport,
+  boundaryImportResult,
+  courtyardCreate,
+  gridList,
+  gridsQuery,
+  gridUpdate,
+  mapQuery,
+  operationsMap,
+} from './community.schemas.js';
+import { createCourtyard } from './use-cases/create-courtyard.js';
+import { getOperationsMap } from './use-cases/get-operations-map.js';
+import { importBoundaries } from './use-cases/import-boundaries.js';
+import { listGrids } from './use-cases/list-grids.js';
+import { updateGrid } from './use-cases/update-grid.js';
+
+/** Community governance: grids (网格, 和美院落) and the operations map (挂图作战). */
+export async function communityRoutes(fastify: FastifyInstance, { ctxOf }: RouteDeps): Promise<void> {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const tags = ['community'];
+
+  app.get(
+    '/api/community/grids',
+    {
+      schema: {
+        tags,
+        summary: '网格 Grids and courtyard units I can see, with boundaries, heads and members',
+        querystring: gridsQuery,
+        response: { 200: gridList, ...errorResponses },
+      },
+    },
+    async (req) => listGrids(ctxOf(req), req.query),
+  );
+
+  app.put(
+    '/api/community/grids/:id',
+    {
+      schema: {
+        tags,
+        summary: '设置网格 Set a grid’s boundary, households, buildings and roster (head + members)',
+        params: idParams,
+        body: gridUpdate,
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      await updateGrid(ctxOf(req), req.params.id, req.body);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/community/grids/:id/courtyards',
+    {
+      schema: {
+        tags,
+        summary: '新建和美院落 Create a courtyard unit (1 head + 2 members) inside a grid',
+        params: idParams,
+        body: courtyardCreate,
+        response: { 201: z.object({ id: z.uuid() }), ...errorResponses },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await createCourtyard(ctxOf(req), req.params.id, req.body)),
+  );
+
+  app.post(
+    '/api/community/grids/import',
+    {
+      schema: {
+        tags,
+        summary: '导入网格边界 Import grid boundaries from a GeoJSON FeatureCollection (all or nothing)',
+        body: boundaryImport,
+        response: { 200: boundaryImportResult, ...errorResponses },
+      },
+      bodyLimit: 8 * 1024 * 1024,
+    },
+    async (req) => importBoundaries(ctxOf(req), req.body),
+  );
+
+  app.get(
+    '/api/community/map',
+    {
+      schema: {
+        tags,
+        summary: '挂图作战 Grid polygons with the cases on them, coloured by risk (三色), filterable',
+        querystring: mapQuery,
+        response: { 200: operationsMap, ...errorResponses },
+      },
+    },
+    async (req) => getOperationsMap(ctxOf(req), req.query),
+  );
+}
