@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/types.js';
 import { hashPassword } from '../modules/auth/passwords.js';
 import { pathLabel } from '../modules/org/org.repository.js';
+// ---- community ----
+import { seedCommunityDemo } from './demo-community.js';
 import { DEMO_DISTRICT_CODE, DEMO_PASSWORD, DEMO_UNITS, DEMO_USERS } from './demo-data.js';
 
 export async function demoLoaded(db: Kysely<DB>): Promise<boolean> {
@@ -100,6 +102,8 @@ export async function seedDemo(db: Kysely<DB>): Promise<{ created: boolean; unit
       });
       await trx.insertInto('duty_roster_entries').values(entries).execute();
     }
+    // ---- community: grid boundaries, heads and members, a courtyard unit ----
+    await seedCommunityDemo(trx, unitIds, userIds);
   });
   return { created: true, unitIds };
 }

@@ -53,6 +53,12 @@ const EvaluationPage = lazyPage(
   'EvaluationPage',
 );
 const ReportPage = lazyPage(() => import('../features/report/pages/report-page'), 'ReportPage');
+// ---- community ----
+const OperationsMapPage = lazyPage(
+  () => import('../features/community/pages/operations-map-page'),
+  'OperationsMapPage',
+);
+const GridsPage = lazyPage(() => import('../features/community/pages/grids-page'), 'GridsPage');
 // The citizen portal is public: outside RequireAuth, with no staff layout.
 const PortalPage = lazyPage(() => import('../features/portal/pages/portal-page'), 'PortalPage');
 
@@ -127,6 +133,9 @@ export const router = createBrowserRouter([
           { path: 'admin/deadline-rules', element: page(DeadlineRulesPage, 'calendar.manage'), errorElement },
           { path: 'admin/outbox', element: page(OutboxPage, 'outbox.manage'), errorElement },
           { path: 'admin/open311-clients', element: page(Open311ClientsPage, 'token.manage'), errorElement },
+          // ---- community ----
+          { path: 'community/map', element: page(OperationsMapPage, 'case.read'), errorElement },
+          { path: 'community/grids', element: page(GridsPage, 'org.read'), errorElement },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -223,7 +223,7 @@ describe('operations map', () => {
 
     const onlyRed = (await clerkA.get('/api/community/map?colour=red')).body;
     expect(onlyRed.cases.map((c: { id: string }) => c.id)).toEqual([red]);
-    const twoColours = (await clerkA.get('/api/community/map?colour=red&colour=yellow')).body;
+    const twoColours = (await clerkA.get('/api/community/map?colour=red,yellow')).body;
     expect(twoColours.cases).toHaveLength(2);
     const cat = (await clerkA.get('/api/community/map?category=03')).body;
     expect(cat.cases.map((c: { id: string }) => c.id)).toEqual([inYard]);

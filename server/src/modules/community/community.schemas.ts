@@ -93,11 +93,14 @@ const count = z.number().int().min(0);
 export const RISK_COLOURS = ['red', 'yellow', 'green'] as const;
 
 export const mapQuery = z.object({
-  /** Risk colours to show (三色); all three when left out. Repeat the parameter or separate by commas. */
-  colour: z
-    .union([z.enum(RISK_COLOURS), z.array(z.enum(RISK_COLOURS))])
-    .optional()
-    .transform((v) => (v === undefined ? [...RISK_COLOURS] : Array.isArray(v) ? v : [v])),
+  /** Risk colours to show (三色): repeat the parameter or separate by commas; all three when left out. */
+  colour: z.preprocess(
+    (v) =>
+      v === undefined
+        ? [...RISK_COLOURS]
+        : (Array.isArray(v) ? v : [v]).flatMap((x) => (typeof x === 'string' ? x.split(',') : [x])),
+    z.array(z.enum(RISK_COLOURS)).min(1),
+  ),
   /** open: cases still being handled (default); all: every case received in the period. */
   state: z.enum(['open', 'all']).default('open'),
   /** Only the cases of this first-level category (two digits). */
@@ -117,6 +120,8 @@ export const operationsMap = z
       z.object({
         id: z.uuid(),
         name: z.string(),
+        /** For a courtyard, the grid around it. */
+        parentId: z.uuid().nullable(),
         communityName: z.string().nullable(),
         type: z.enum(GRID_TYPES),
         boundary: gridGeometry,

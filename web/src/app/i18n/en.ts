@@ -1,5 +1,7 @@
 import { adminConfigEn } from './admin-config.en';
 import { casesEn } from './cases.en';
+// ---- community ----
+import { communityEn } from './community.en';
 import { dashboardEn } from './dashboard.en';
 import { evaluationEn } from './evaluation.en';
 import { ledgerEn } from './ledger.en';
@@ -283,4 +285,6 @@ export const en: Messages = {
   notify: notifyEn,
   portal: portalEn,
   dashboard: dashboardEn,
+  // ---- community ----
+  community: communityEn,
 };

@@ -1,5 +1,7 @@
 import { adminConfigZhCN } from './admin-config.zh-CN';
 import { casesZhCN } from './cases.zh-CN';
+// ---- community ----
+import { communityZhCN } from './community.zh-CN';
 import { dashboardZhCN } from './dashboard.zh-CN';
 import { evaluationZhCN } from './evaluation.zh-CN';
 import { ledgerZhCN } from './ledger.zh-CN';
@@ -281,6 +283,8 @@ export const zhCN = {
   notify: notifyZhCN,
   portal: portalZhCN,
   dashboard: dashboardZhCN,
+  // ---- community ----
+  community: communityZhCN,
 };
 
 export type Messages = typeof zhCN;

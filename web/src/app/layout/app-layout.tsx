@@ -4,7 +4,9 @@ import {
   BarChartOutlined,
   CalendarOutlined,
   CameraOutlined,
+  ClusterOutlined,
   DownOutlined,
+  EnvironmentOutlined,
   FieldTimeOutlined,
   FileAddOutlined,
   GlobalOutlined,
@@ -87,6 +89,19 @@ const CASE_ENTRIES = [
   { path: '/cases/new', label: 'nav.caseIntake', icon: <FileAddOutlined />, permission: 'case.intake' },
   { path: '/ledger', label: 'nav.ledger', icon: <TableOutlined />, permission: 'case.read' },
   { path: '/evaluation', label: 'nav.evaluation', icon: <BarChartOutlined />, permission: 'dashboard.read' },
+  // ---- community ----
+  {
+    path: '/community/map',
+    label: 'community.nav.map',
+    icon: <EnvironmentOutlined />,
+    permission: 'case.read',
+  },
+  {
+    path: '/community/grids',
+    label: 'community.nav.grids',
+    icon: <ClusterOutlined />,
+    permission: 'org.read',
+  },
 ] as const;
 
 export function useAdminEntries() {

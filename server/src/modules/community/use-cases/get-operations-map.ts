@@ -106,6 +106,7 @@ export async function getOperationsMap(ctx: Ctx, q: MapQuery): Promise<Operation
       return {
         id: g.id,
         name: g.name,
+        parentId: g.parent_id,
         communityName:
           g.parent_kind === 'grid'
             ? `${g.grandparent_name ?? ''} ${g.parent_name ?? ''}`.trim()

@@ -1,0 +1,47 @@
+/**
+ * 网格与挂图作战: grids, courtyard units and the operations map. Shapes are the server's zod
+ * schemas (type-only imports: nothing of the server reaches the bundle).
+ */
+import type { z } from 'zod';
+import type {
+  BoundaryImport,
+  CourtyardCreate,
+  GridList,
+  GridUpdate,
+  GridView,
+  mapQuery,
+  OperationsMap,
+} from '../../../../../server/src/modules/community/community.schemas.js';
+import { api } from '../../../lib/api';
+
+export type { BoundaryImport, CourtyardCreate, GridList, GridUpdate, GridView, OperationsMap };
+export type MapCase = OperationsMap['cases'][number];
+export type MapGrid = OperationsMap['grids'][number];
+export type RiskColour = MapCase['riskColour'];
+type MapQueryInput = z.input<typeof mapQuery>;
+export interface MapParams {
+  colour: RiskColour[];
+  state: NonNullable<MapQueryInput['state']>;
+  category?: string | undefined;
+}
+
+export const communityApi = {
+  grids(signal?: AbortSignal): Promise<GridList> {
+    return api<GridList>('/api/community/grids', { signal });
+  },
+  updateGrid(id: string, body: GridUpdate): Promise<void> {
+    return api<void>(`/api/community/grids/${id}`, { method: 'PUT', body });
+  },
+  createCourtyard(gridId: string, body: CourtyardCreate): Promise<{ id: string }> {
+    return api<{ id: string }>(`/api/community/grids/${gridId}/courtyards`, { method: 'POST', body });
+  },
+  importBoundaries(body: BoundaryImport): Promise<{ updated: number }> {
+    return api<{ updated: number }>('/api/community/grids/import', { method: 'POST', body });
+  },
+  map(p: MapParams, signal?: AbortSignal): Promise<OperationsMap> {
+    return api<OperationsMap>('/api/community/map', {
+      query: { colour: p.colour.join(','), state: p.state, category: p.category },
+      signal,
+    });
+  },
+};
