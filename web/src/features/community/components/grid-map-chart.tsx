@@ -114,8 +114,9 @@ export function GridMapChart({
         map: MAP_NAME,
         roam: true,
         scaleLimit: { min: 0.5, max: 40 },
+        // Grid strips are narrow at district scale: names show on hover (and in the table beside).
         label: {
-          show: true,
+          show: false,
           fontSize: 11,
           color: '#333',
           formatter: (p: { name: string }) => {

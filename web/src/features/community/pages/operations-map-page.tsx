@@ -35,6 +35,15 @@ export function OperationsMapPage() {
     }),
     [lang],
   );
+  // The grids with the most urgent cases first: where to act.
+  const byUrgency = useMemo(
+    () =>
+      [...(data?.grids ?? [])].sort(
+        (a, b) =>
+          b.counts.red - a.counts.red || b.counts.yellow - a.counts.yellow || b.counts.total - a.counts.total,
+      ),
+    [data],
+  );
   const shownCases = useMemo(() => {
     const all = data?.cases ?? [];
     if (!gridId) return all;
@@ -126,7 +135,7 @@ export function OperationsMapPage() {
               rowKey="id"
               data-testid="map-grids"
               pagination={{ pageSize: 8, hideOnSinglePage: true }}
-              dataSource={data?.grids ?? []}
+              dataSource={byUrgency}
               onRow={(g) => ({ onClick: () => setGridId(g.id), style: { cursor: 'pointer' } })}
               rowClassName={(g) => (g.id === gridId ? 'ant-table-row-selected' : '')}
               columns={[
@@ -198,6 +207,8 @@ export function OperationsMapPage() {
             {
               title: t('community.map.grid'),
               dataIndex: 'gridId',
+              // On a phone the grid worker's map holds the own grid: the column would only squeeze the title.
+              responsive: ['md'],
               render: (v: string | null) => {
                 const g = v ? gridName.get(v) : undefined;
                 return g ? `${g.communityName ?? ''} ${g.name}` : t('community.map.outside');
