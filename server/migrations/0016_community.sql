@@ -35,3 +35,42 @@ CREATE TABLE grid_members (
 CREATE UNIQUE INDEX grid_members_one_head ON grid_members (unit_id) WHERE member_role = 'head';
 CREATE UNIQUE INDEX grid_members_user_uniq ON grid_members (unit_id, user_id) WHERE user_id IS NOT NULL;
 CREATE INDEX grid_members_user_idx ON grid_members (user_id);
+
+-- 三事分流 (matter scope): big (government/departments), small (village/community committee), private
+-- (residents themselves, with guidance). Every case carries one. The default comes from the category
+-- (a leaf's own entry before its first level's, then the fallback) as kept in settings, and is set by
+-- a trigger at insert, so every intake path (workstation, portal, Open311, ledger import) gets it
+-- without knowing about it; a clerk may change it later (case.matter_scope_set).
+INSERT INTO settings (key, value) VALUES ('matter_scope_defaults', '{
+  "fallback": "big",
+  "byCategory": {
+    "01": "small", "02": "small", "04": "small", "08": "small", "14": "small",
+    "20": "private", "0201": "private", "0403": "small", "0909": "small"
+  }
+}'::jsonb);
+
+ALTER TABLE cases ADD COLUMN matter_scope text CHECK (matter_scope IN ('big','small','private'));
+ALTER TABLE cases ADD COLUMN matter_scope_is_default boolean NOT NULL DEFAULT true;
+
+CREATE FUNCTION laiban_default_matter_scope(code text) RETURNS text LANGUAGE sql STABLE AS $$
+  SELECT coalesce(
+    (SELECT value->'byCategory'->>code FROM settings WHERE key = 'matter_scope_defaults'),
+    (SELECT value->'byCategory'->>left(code, 2) FROM settings WHERE key = 'matter_scope_defaults'),
+    (SELECT value->>'fallback' FROM settings WHERE key = 'matter_scope_defaults'),
+    'big')
+$$;
+
+CREATE FUNCTION laiban_cases_matter_scope() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.matter_scope IS NULL THEN
+    NEW.matter_scope := laiban_default_matter_scope(NEW.category_code);
+    NEW.matter_scope_is_default := true;
+  END IF;
+  RETURN NEW;
+END
+$$;
+CREATE TRIGGER cases_matter_scope BEFORE INSERT ON cases
+  FOR EACH ROW EXECUTE FUNCTION laiban_cases_matter_scope();
+
+UPDATE cases SET matter_scope = laiban_default_matter_scope(category_code) WHERE matter_scope IS NULL;
+ALTER TABLE cases ALTER COLUMN matter_scope SET NOT NULL;

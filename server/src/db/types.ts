@@ -581,6 +581,12 @@ export interface GridMembersTable {
   sort_order: Generated<number>;
 }
 
+/** 三事分流 columns of cases (set by a trigger at insert, changed by case.matter_scope_set). */
+export interface CasesTable {
+  matter_scope: Generated<string>;
+  matter_scope_is_default: Generated<boolean>;
+}
+
 // Declaration merging: the community tables join DB in their own block.
 export interface DB {
   grids: GridsTable;

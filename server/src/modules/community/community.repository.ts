@@ -167,6 +167,7 @@ export function mapCases(conn: Conn, actor: Actor, q: MapQuery, limit: number, w
       'cases.case_no',
       'cases.title',
       'cases.risk_colour',
+      'cases.matter_scope',
       'cases.status',
       'cases.category_code',
       'cases.received_at',
@@ -179,9 +180,47 @@ export function mapCases(conn: Conn, actor: Actor, q: MapQuery, limit: number, w
     .orderBy('cases.received_at', 'desc')
     .limit(limit + 1);
   if (q.state === 'open') s = s.where('cases.is_open', '=', true);
+  if (q.scope) s = s.where('cases.matter_scope', '=', q.scope);
   if (q.category) s = s.where(sql<boolean>`left(cases.category_code, 2) = ${q.category}`);
   if (withinPath) s = s.where(sql<boolean>`cases.owner_path <@ ${withinPath}::ltree`);
   return s.execute();
 }
 
 export { topCategoryNames } from '../dashboard/dashboard.repository.js';
+
+/** The category's default 三事分流 scope, as the insert trigger computes it. */
+export async function defaultMatterScope(conn: Conn, categoryCode: string): Promise<string> {
+  const r = await sql<{ s: string }>`select laiban_default_matter_scope(${categoryCode}) as s`.execute(conn);
+  return r.rows[0]?.s ?? 'big';
+}
+
+/**
+ * Cases received in [from, to] (Shanghai dates) within the actor's case scope, counted by 三事分流
+ * scope: received, still open, concluded, resolved on the spot, classified away from the default.
+ */
+export async function countByMatterScope(
+  conn: Conn,
+  actor: Actor,
+  range: { from: string; to: string },
+  withinPath?: string,
+) {
+  const r = await sql<{
+    scope: string;
+    received: number;
+    open: number;
+    on_spot: number;
+    reclassified: number;
+  }>`
+    select cases.matter_scope as scope,
+           count(*)::int as received,
+           count(*) filter (where cases.is_open)::int as open,
+           count(*) filter (where cases.resolved_on_spot)::int as on_spot,
+           count(*) filter (where not cases.matter_scope_is_default)::int as reclassified
+      from cases
+     where cases.received_at >= ${`${range.from}T00:00:00+08:00`}::timestamptz
+       and cases.received_at < (${`${range.to}T00:00:00+08:00`}::timestamptz + interval '1 day')
+       and ${withinPath ? sql`cases.owner_path <@ ${withinPath}::ltree` : sql`true`}
+       and ${areaScope(actor)}
+     group by cases.matter_scope`.execute(conn);
+  return r.rows;
+}

@@ -11,12 +11,18 @@ import {
   gridsQuery,
   gridUpdate,
   mapQuery,
+  matterScopeFigures,
+  matterScopeFiguresQuery,
+  matterScopeSet,
+  matterScopeView,
   operationsMap,
 } from './community.schemas.js';
 import { createCourtyard } from './use-cases/create-courtyard.js';
+import { getMatterScopeFigures } from './use-cases/get-matter-scope-figures.js';
 import { getOperationsMap } from './use-cases/get-operations-map.js';
 import { importBoundaries } from './use-cases/import-boundaries.js';
 import { listGrids } from './use-cases/list-grids.js';
+import { getMatterScope, setMatterScope } from './use-cases/set-matter-scope.js';
 import { updateGrid } from './use-cases/update-grid.js';
 
 /** Community governance: grids (网格, 和美院落) and the operations map (挂图作战). */
@@ -93,5 +99,45 @@ export async function communityRoutes(fastify: FastifyInstance, { ctxOf }: Route
       },
     },
     async (req) => getOperationsMap(ctxOf(req), req.query),
+  );
+
+  app.get(
+    '/api/community/cases/:id/matter-scope',
+    {
+      schema: {
+        tags,
+        summary: '三事分流 A case’s matter scope (big/small/private), its default and suggested routing',
+        params: idParams,
+        response: { 200: matterScopeView, ...errorResponses },
+      },
+    },
+    async (req) => getMatterScope(ctxOf(req), req.params.id),
+  );
+
+  app.post(
+    '/api/community/cases/:id/matter-scope',
+    {
+      schema: {
+        tags,
+        summary: '三事分流 Classify an open case as a big, small or private matter (with a reason)',
+        params: idParams,
+        body: matterScopeSet,
+        response: { 200: z.object({ version: z.number().int() }), ...errorResponses },
+      },
+    },
+    async (req) => setMatterScope(ctxOf(req), req.params.id, req.body),
+  );
+
+  app.get(
+    '/api/community/matter-scope/figures',
+    {
+      schema: {
+        tags,
+        summary: '三事分流 figures: cases received by scope, open, concluded, resolved on the spot',
+        querystring: matterScopeFiguresQuery,
+        response: { 200: matterScopeFigures, ...errorResponses },
+      },
+    },
+    async (req) => getMatterScopeFigures(ctxOf(req), req.query),
   );
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MATTER_SCOPES } from '../../../../common/src/community.js';
 import { gridGeometry } from './geo.js';
 
 export const GRID_TYPES = ['grid', 'courtyard'] as const;
@@ -108,6 +109,8 @@ export const mapQuery = z.object({
     .string()
     .regex(/^[0-9]{2}$/)
     .optional(),
+  /** Only the cases of this 三事分流 scope. */
+  scope: z.enum(MATTER_SCOPES).optional(),
   unitId: z.uuid().optional(),
 });
 export type MapQuery = z.infer<typeof mapQuery>;
@@ -137,6 +140,7 @@ export const operationsMap = z
         caseNo: z.string(),
         title: z.string(),
         riskColour: z.enum(RISK_COLOURS),
+        matterScope: z.enum(MATTER_SCOPES),
         status: z.string(),
         categoryCode: z.string(),
         receivedAt: z.string(),
@@ -153,3 +157,51 @@ export const operationsMap = z
   })
   .describe('挂图作战: grid polygons with the cases on them, by risk colour');
 export type OperationsMap = z.infer<typeof operationsMap>;
+
+// ---- 三事分流 (matter scope) ----
+
+export const matterScopeView = z.object({
+  scope: z.enum(MATTER_SCOPES),
+  /** Still the category's default (nobody has classified the case by hand). */
+  isDefault: z.boolean(),
+  /** What the category's default is now. */
+  defaultScope: z.enum(MATTER_SCOPES),
+  routing: z.object({ handledBy: z.string(), commands: z.array(z.string()) }),
+  version: z.number().int(),
+  canChange: z.boolean(),
+});
+export type MatterScopeView = z.infer<typeof matterScopeView>;
+
+export const matterScopeSet = z.object({
+  version: z.number().int().min(1),
+  scope: z.enum(MATTER_SCOPES),
+  reason: z.string().trim().min(1).max(500),
+});
+export type MatterScopeSet = z.infer<typeof matterScopeSet>;
+
+export const matterScopeFiguresQuery = z.object({
+  /** First and last day of receipt counted (Asia/Shanghai dates); the current year by default. */
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  unitId: z.uuid().optional(),
+});
+export type MatterScopeFiguresQuery = z.infer<typeof matterScopeFiguresQuery>;
+
+export const matterScopeFigures = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    total: count,
+    byScope: z.array(
+      z.object({
+        scope: z.enum(MATTER_SCOPES),
+        received: count.describe('Cases received in the period'),
+        open: count.describe('Of those, still open'),
+        concluded: count.describe('Of those, no longer open'),
+        onSpot: count.describe('Of those, resolved on the spot'),
+        reclassified: count.describe('Of those, classified by hand away from the default'),
+      }),
+    ),
+  })
+  .describe('三事分流 figures: cases received by who should handle them');
+export type MatterScopeFigures = z.infer<typeof matterScopeFigures>;

@@ -1,3 +1,4 @@
+import type { MatterScope } from '../../../../../common/src/community.js';
 import type { Ctx } from '../../../http/context.js';
 import { AppError } from '../../../http/errors.js';
 import { can } from '../../../policy/policy.js';
@@ -48,6 +49,7 @@ export async function getOperationsMap(ctx: Ctx, q: MapQuery): Promise<Operation
       caseNo: r.case_no,
       title: r.title,
       riskColour: r.risk_colour as Colour,
+      matterScope: r.matter_scope as MatterScope,
       status: r.status,
       categoryCode: r.category_code,
       receivedAt: new Date(r.received_at).toISOString(),
