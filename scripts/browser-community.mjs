@@ -285,8 +285,10 @@ async function main() {
       await p.getByTestId('grid-map').locator('canvas').first().waitFor();
       const row = p.getByTestId('map-cases').locator('tr').filter({ hasText: caseNo });
       await row.waitFor();
-      const text = await row.innerText();
-      assert(text.includes('杏林社区 第一网格'), `the report is placed in: ${text}`);
+      // The phone hides the grid column (the grid worker sees the own grid): ask the API where it lies.
+      const map = await (await p.request.get(`${BASE_URL}/api/community/map`)).json();
+      const placed = map.cases.find((c) => c.caseNo === caseNo);
+      assert(placed?.gridId === xlG1.id, `the report is placed in grid ${placed?.gridId}`);
       // The grid worker sees the own grid (and its courtyard), not the rest of the district.
       const gridRows = await p.getByTestId('map-grids').locator('tbody tr.ant-table-row').count();
       assert(gridRows === 2, `the grid worker sees ${gridRows} grids`);
@@ -332,6 +334,37 @@ async function main() {
     await l.waitForURL((url) => url.pathname === `/cases/${red.id}`);
     await l.getByTestId('case-detail').waitFor();
   });
+
+  await check(
+    'leader: 三事分流 on the case (category default), reclassified with a reason, on the timeline',
+    async () => {
+      const card = l.getByTestId('matter-scope-card');
+      await card.getByTestId('matter-scope').filter({ hasText: '小事（村社办）' }).waitFor();
+      await card.getByText('按问题分类默认').waitFor();
+      await card.getByRole('button', { name: '调整分流' }).click();
+      const modal = l.locator('.ant-modal');
+      await modal.getByText('大事（政府/部门办）').click();
+      await modal.locator('textarea').fill('围墙属危房，须住建部门鉴定');
+      const [res] = await Promise.all([
+        l.waitForResponse((r) => r.url().endsWith('/matter-scope') && r.request().method() === 'POST'),
+        modal.locator('.ant-modal-footer .ant-btn-primary').click(),
+      ]);
+      assert(res.ok(), `reclassifying answered HTTP ${res.status()}`);
+      await card.getByTestId('matter-scope').filter({ hasText: '大事（政府/部门办）' }).waitFor();
+      await l.getByText('调整为“大事”，理由：围墙属危房，须住建部门鉴定').waitFor();
+      await shot(l, 'desktop-03-case-scope');
+    },
+  );
+
+  await check('leader: the map filters by scope and counts the scopes', async () => {
+    await l.goto(`${BASE_URL}/community/map`);
+    const figures = l.getByTestId('scope-figures');
+    await figures.getByText('大事（政府/部门办）').waitFor();
+    await l.getByTestId('scope-filter').getByText('大事').click();
+    const cases = l.getByTestId('map-cases');
+    await cases.locator('tr').filter({ hasText: red.caseNo }).waitFor();
+    await cases.locator('tr').filter({ hasText: yellow.caseNo }).waitFor({ state: 'detached' });
+  });
   await leader.context.close();
 
   const staff = await signIn('xl_staff', DESKTOP);
@@ -369,7 +402,7 @@ async function main() {
         buffer: Buffer.from(bad),
       });
       await s.getByText('找不到该名称的网格').waitFor();
-      await shot(s, 'desktop-03-grids');
+      await shot(s, 'desktop-04-grids');
     },
   );
   await staff.context.close();

@@ -9,12 +9,25 @@ import type {
   GridList,
   GridUpdate,
   GridView,
+  MatterScopeFigures,
+  MatterScopeSet,
+  MatterScopeView,
   mapQuery,
   OperationsMap,
 } from '../../../../../server/src/modules/community/community.schemas.js';
 import { api } from '../../../lib/api';
 
-export type { BoundaryImport, CourtyardCreate, GridList, GridUpdate, GridView, OperationsMap };
+export type {
+  BoundaryImport,
+  CourtyardCreate,
+  GridList,
+  GridUpdate,
+  GridView,
+  MatterScopeFigures,
+  MatterScopeSet,
+  MatterScopeView,
+  OperationsMap,
+};
 export type MapCase = OperationsMap['cases'][number];
 export type MapGrid = OperationsMap['grids'][number];
 export type RiskColour = MapCase['riskColour'];
@@ -23,6 +36,7 @@ export interface MapParams {
   colour: RiskColour[];
   state: NonNullable<MapQueryInput['state']>;
   category?: string | undefined;
+  scope?: MatterScopeView['scope'] | undefined;
 }
 
 export const communityApi = {
@@ -40,8 +54,17 @@ export const communityApi = {
   },
   map(p: MapParams, signal?: AbortSignal): Promise<OperationsMap> {
     return api<OperationsMap>('/api/community/map', {
-      query: { colour: p.colour.join(','), state: p.state, category: p.category },
+      query: { colour: p.colour.join(','), state: p.state, category: p.category, scope: p.scope },
       signal,
     });
+  },
+  matterScope(caseId: string, signal?: AbortSignal): Promise<MatterScopeView> {
+    return api<MatterScopeView>(`/api/community/cases/${caseId}/matter-scope`, { signal });
+  },
+  setMatterScope(caseId: string, body: MatterScopeSet): Promise<{ version: number }> {
+    return api<{ version: number }>(`/api/community/cases/${caseId}/matter-scope`, { method: 'POST', body });
+  },
+  matterScopeFigures(signal?: AbortSignal): Promise<MatterScopeFigures> {
+    return api<MatterScopeFigures>('/api/community/matter-scope/figures', { signal });
   },
 };

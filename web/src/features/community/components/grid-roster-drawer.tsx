@@ -173,7 +173,7 @@ export function GridRosterDrawer({
                 </Space>
               ))}
               {rosterErrors.length ? (
-                <Alert type="error" showIcon style={{ marginBottom: 12 }} message={rosterErrors.join('；')} />
+                <Alert type="error" showIcon style={{ marginBottom: 12 }} title={rosterErrors.join('；')} />
               ) : null}
               <Button icon={<PlusOutlined />} onClick={() => add({ role: 'member', name: '' })}>
                 {t('community.grid.addMember')}

@@ -1,16 +1,20 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { caseKeys } from '../../cases/hooks/use-cases';
 import {
   type BoundaryImport,
   type CourtyardCreate,
   communityApi,
   type GridUpdate,
   type MapParams,
+  type MatterScopeSet,
 } from '../api/community.api';
 
 export const communityKeys = {
   all: ['community'] as const,
   grids: () => ['community', 'grids'] as const,
   map: (p: MapParams) => ['community', 'map', p] as const,
+  matterScope: (caseId: string) => ['community', 'matter-scope', caseId] as const,
+  matterScopeFigures: () => ['community', 'matter-scope-figures'] as const,
 };
 
 export function useGrids() {
@@ -53,5 +57,32 @@ export function useImportBoundaries() {
   return useMutation({
     mutationFn: (body: BoundaryImport) => communityApi.importBoundaries(body),
     onSuccess: invalidate,
+  });
+}
+
+export function useMatterScope(caseId: string) {
+  return useQuery({
+    queryKey: communityKeys.matterScope(caseId),
+    queryFn: ({ signal }) => communityApi.matterScope(caseId, signal),
+  });
+}
+
+export function useMatterScopeFigures() {
+  return useQuery({
+    queryKey: communityKeys.matterScopeFigures(),
+    queryFn: ({ signal }) => communityApi.matterScopeFigures(signal),
+  });
+}
+
+/** Reclassifying changes the case (version, timeline) as well as the figures. */
+export function useSetMatterScope(caseId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: MatterScopeSet) => communityApi.setMatterScope(caseId, body),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: communityKeys.all });
+      void qc.invalidateQueries({ queryKey: caseKeys.detail(caseId) });
+      void qc.invalidateQueries({ queryKey: caseKeys.events(caseId) });
+    },
   });
 }

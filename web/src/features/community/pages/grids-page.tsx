@@ -39,7 +39,7 @@ export function GridsPage() {
   };
 
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('community.grid.title')}
@@ -73,7 +73,7 @@ export function GridsPage() {
           showIcon
           closable
           onClose={() => setImportProblems([])}
-          message={t('community.grid.importFailed')}
+          title={t('community.grid.importFailed')}
           description={
             <ul style={{ margin: 0, paddingLeft: 18 }}>
               {importProblems.map((p) => (

@@ -3,10 +3,12 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { RISK_COLOUR_LABELS } from '../../../../../common/src/cases.js';
+import { MATTER_SCOPE_SHORT, MATTER_SCOPES, type MatterScope } from '../../../../../common/src/community.js';
 import { describeError } from '../../../lib/api-errors';
 import { useLabels } from '../../../lib/labels';
 import type { MapCase, MapGrid, MapParams, RiskColour } from '../api/community.api';
 import { GridMapChart, gridTone, RISK_HEX } from '../components/grid-map-chart';
+import { MatterScopeFiguresCard } from '../components/matter-scope-figures-card';
 import { useOperationsMap } from '../hooks/use-community';
 
 const COLOURS: RiskColour[] = ['red', 'yellow', 'green'];
@@ -63,7 +65,7 @@ export function OperationsMapPage() {
     : '';
 
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Title level={3} style={{ margin: 0 }}>
         {t('community.map.title')}
       </Typography.Title>
@@ -100,14 +102,24 @@ export function OperationsMapPage() {
             { value: 'all', label: t('community.map.all') },
           ]}
         />
+        <Segmented
+          data-testid="scope-filter"
+          value={params.scope ?? 'all'}
+          onChange={(v) => setParams((p) => ({ ...p, scope: v === 'all' ? undefined : (v as MatterScope) }))}
+          options={[
+            { value: 'all', label: t('community.scope.all') },
+            ...MATTER_SCOPES.map((s) => ({ value: s, label: MATTER_SCOPE_SHORT[s][lang] })),
+          ]}
+        />
         {gridId ? (
           <Tag closable onClose={() => setGridId(undefined)} color="blue">
             {gridName.get(gridId)?.communityName} {gridName.get(gridId)?.name}
           </Tag>
         ) : null}
       </Space>
-      {q.error ? <Alert type="error" showIcon message={describeError(q.error)} /> : null}
-      {data?.truncated ? <Alert type="warning" showIcon message={t('community.map.truncated')} /> : null}
+      <MatterScopeFiguresCard />
+      {q.error ? <Alert type="error" showIcon title={describeError(q.error)} /> : null}
+      {data?.truncated ? <Alert type="warning" showIcon title={t('community.map.truncated')} /> : null}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={16}>
           <Card size="small" title={summary} loading={q.isPending}>
@@ -143,7 +155,7 @@ export function OperationsMapPage() {
                   title: t('community.grid.name'),
                   key: 'name',
                   render: (_, g) => (
-                    <Space size={4} direction="vertical">
+                    <Space size={4} orientation="vertical">
                       <span>
                         <span
                           aria-hidden
