@@ -74,3 +74,37 @@ CREATE TRIGGER cases_matter_scope BEFORE INSERT ON cases
 
 UPDATE cases SET matter_scope = laiban_default_matter_scope(category_code) WHERE matter_scope IS NULL;
 ALTER TABLE cases ALTER COLUMN matter_scope SET NOT NULL;
+
+-- Visits and patrols (定时走访, 串门问需, 日常巡查). A plan says how often a cadre visits the
+-- households of a grid (e.g. each party cadre at least twice a week); a visit record is one home
+-- visit or one patrol, with what was heard or found; a need or hidden danger found becomes a case
+-- (channel grid) in the same transaction as the record, and the record keeps its case_id.
+CREATE TABLE visit_plans (
+  id              uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  unit_id         uuid NOT NULL REFERENCES org_units(id),
+  cadre_user_id   uuid NOT NULL REFERENCES users(id),
+  times_per_week  integer NOT NULL CHECK (times_per_week BETWEEN 1 AND 21),
+  note            text,
+  created_at      timestamptz NOT NULL DEFAULT now(),
+  UNIQUE (unit_id, cadre_user_id)
+);
+
+CREATE TABLE visits (
+  id             uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  unit_id        uuid NOT NULL REFERENCES org_units(id),
+  unit_path      ltree NOT NULL,
+  cadre_user_id  uuid NOT NULL REFERENCES users(id),
+  kind           text NOT NULL CHECK (kind IN ('home_visit','patrol')),
+  visited_at     timestamptz NOT NULL,
+  household      text,
+  needs          text,
+  follow_up      text,
+  -- Patrol route: [{ "lng": …, "lat": …, "at": "…" }, …]
+  route          jsonb,
+  finding        text NOT NULL CHECK (finding IN ('none','need','hazard')),
+  case_id        uuid REFERENCES cases(id),
+  created_at     timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX visits_unit_idx ON visits USING gist (unit_path);
+CREATE INDEX visits_cadre_idx ON visits (cadre_user_id, visited_at);
+CREATE INDEX visits_at_idx ON visits (visited_at);

@@ -587,8 +587,35 @@ export interface CasesTable {
   matter_scope_is_default: Generated<boolean>;
 }
 
+export interface VisitPlansTable {
+  id: Generated<string>;
+  unit_id: string;
+  cadre_user_id: string;
+  times_per_week: number;
+  note: string | null;
+  created_at: Generated<Timestamp>;
+}
+
+export interface VisitsTable {
+  id: Generated<string>;
+  unit_id: string;
+  unit_path: string;
+  cadre_user_id: string;
+  kind: string;
+  visited_at: Timestamp;
+  household: string | null;
+  needs: string | null;
+  follow_up: string | null;
+  route: Json<unknown> | null;
+  finding: string;
+  case_id: string | null;
+  created_at: Generated<Timestamp>;
+}
+
 // Declaration merging: the community tables join DB in their own block.
 export interface DB {
   grids: GridsTable;
   grid_members: GridMembersTable;
+  visit_plans: VisitPlansTable;
+  visits: VisitsTable;
 }

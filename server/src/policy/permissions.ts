@@ -34,6 +34,10 @@ export const PERMISSIONS = [
   // ---- community (grids, map) ----
   /** Grid boundaries, grid heads and members, courtyard units (网格、和美院落) of the subtree. */
   'grid.manage',
+  /** Record home visits and patrols (定时走访, 日常巡查) in the subtree. */
+  'visit.record',
+  /** Read visit records, plans and coverage of the subtree. */
+  'visit.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -77,6 +81,7 @@ export const ROLE_PERMISSIONS = {
     'dashboard.read',
     // community
     'grid.manage',
+    'visit.read',
   ],
   workstation_staff: [
     'org.read',
@@ -86,8 +91,17 @@ export const ROLE_PERMISSIONS = {
     'case.unmask',
     // community
     'grid.manage',
+    'visit.record',
+    'visit.read',
   ],
-  grid_worker: ['org.read', 'case.read', 'case.intake'],
+  grid_worker: [
+    'org.read',
+    'case.read',
+    'case.intake',
+    // community
+    'visit.record',
+    'visit.read',
+  ],
   department_handler: ['org.read', 'user.read', ...CASE_WORK, 'case.unmask'],
   leader: [
     'org.read',
@@ -100,6 +114,8 @@ export const ROLE_PERMISSIONS = {
     'case.package',
     'case.unmask',
     'dashboard.read',
+    // community
+    'visit.read',
   ],
   mediator: ['org.read'],
   expert: ['org.read'],

@@ -7,6 +7,7 @@ import {
   boundaryImport,
   boundaryImportResult,
   courtyardCreate,
+  coverageQuery,
   gridList,
   gridsQuery,
   gridUpdate,
@@ -16,14 +17,22 @@ import {
   matterScopeSet,
   matterScopeView,
   operationsMap,
+  visitCoverage,
+  visitCreate,
+  visitCreated,
+  visitList,
+  visitPlanSet,
+  visitsQuery,
 } from './community.schemas.js';
 import { createCourtyard } from './use-cases/create-courtyard.js';
 import { getMatterScopeFigures } from './use-cases/get-matter-scope-figures.js';
 import { getOperationsMap } from './use-cases/get-operations-map.js';
 import { importBoundaries } from './use-cases/import-boundaries.js';
 import { listGrids } from './use-cases/list-grids.js';
+import { recordVisit } from './use-cases/record-visit.js';
 import { getMatterScope, setMatterScope } from './use-cases/set-matter-scope.js';
 import { updateGrid } from './use-cases/update-grid.js';
+import { getVisitCoverage, listVisits, setVisitPlan } from './use-cases/visits.js';
 
 /** Community governance: grids (网格, 和美院落) and the operations map (挂图作战). */
 export async function communityRoutes(fastify: FastifyInstance, { ctxOf }: RouteDeps): Promise<void> {
@@ -139,5 +148,61 @@ export async function communityRoutes(fastify: FastifyInstance, { ctxOf }: Route
       },
     },
     async (req) => getMatterScopeFigures(ctxOf(req), req.query),
+  );
+
+  app.post(
+    '/api/community/visits',
+    {
+      schema: {
+        tags,
+        summary:
+          '走访/巡查记录 Record a home visit or patrol; a need or hidden danger found becomes a case in one step',
+        body: visitCreate,
+        response: { 201: visitCreated, ...errorResponses },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await recordVisit(ctxOf(req), req.body)),
+  );
+
+  app.get(
+    '/api/community/visits',
+    {
+      schema: {
+        tags,
+        summary: '走访/巡查记录 Latest visit and patrol records of my area',
+        querystring: visitsQuery,
+        response: { 200: visitList, ...errorResponses },
+      },
+    },
+    async (req) => listVisits(ctxOf(req), req.query),
+  );
+
+  app.put(
+    '/api/community/visit-plans',
+    {
+      schema: {
+        tags,
+        summary: '走访计划 How often a cadre visits a grid’s households (times a week)',
+        body: visitPlanSet,
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      await setVisitPlan(ctxOf(req), req.body);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/community/visits/coverage',
+    {
+      schema: {
+        tags,
+        summary: '走访覆盖 Home visits, patrols and findings per grid and per cadre, against the plans',
+        querystring: coverageQuery,
+        response: { 200: visitCoverage, ...errorResponses },
+      },
+    },
+    async (req) => getVisitCoverage(ctxOf(req), req.query),
   );
 }

@@ -205,3 +205,132 @@ export const matterScopeFigures = z
   })
   .describe('三事分流 figures: cases received by who should handle them');
 export type MatterScopeFigures = z.infer<typeof matterScopeFigures>;
+
+// ---- visits and patrols (定时走访, 串门问需, 日常巡查) ----
+
+export const VISIT_KINDS = ['home_visit', 'patrol'] as const;
+export const FINDINGS = ['none', 'need', 'hazard'] as const;
+
+const routePoint = z.object({
+  lng: z.number().min(-180).max(180),
+  lat: z.number().min(-90).max(90),
+  at: z.iso.datetime({ offset: true }).optional(),
+});
+
+/** The case made from a visit's finding (channel grid, no petitioner needed). */
+export const foundCase = z.object({
+  title: z.string().trim().min(1).max(100),
+  facts: z.string().trim().min(1).max(5000),
+  demands: z.string().trim().min(1).max(2000),
+  categoryCode: z.string().regex(/^\d{4}$/, 'categoryFormat'),
+  address: z.string().trim().min(1).max(200),
+  latitude: z.number().min(-90).max(90).optional(),
+  longitude: z.number().min(-180).max(180).optional(),
+  riskColour: z.enum(RISK_COLOURS).default('green'),
+  riskReason: z.string().trim().max(500).optional(),
+  uploadIds: z.array(z.uuid()).max(30).default([]),
+});
+
+export const visitCreate = z
+  .object({
+    kind: z.enum(VISIT_KINDS),
+    /** The grid (or community) visited; defaults to the recorder's own unit. */
+    unitId: z.uuid().optional(),
+    visitedAt: z.iso.datetime({ offset: true }).optional(),
+    /** The household visited (address or family name): home visits. */
+    household: z.string().trim().max(100).optional(),
+    /** Needs heard (问需) or what the patrol saw. */
+    needs: z.string().trim().max(2000).optional(),
+    followUp: z.string().trim().max(1000).optional(),
+    route: z.array(routePoint).max(2000).optional(),
+    finding: z.enum(FINDINGS).default('none'),
+    /** Report the need or hidden danger as a case in the same step. */
+    case: foundCase.optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.kind === 'home_visit' && !v.household)
+      ctx.addIssue({ code: 'custom', path: ['household'], message: 'required' });
+    if (v.case && v.finding === 'none')
+      ctx.addIssue({ code: 'custom', path: ['finding'], message: 'findingRequiredForCase' });
+  });
+export type VisitCreate = z.infer<typeof visitCreate>;
+
+export const visitCreated = z.object({
+  id: z.uuid(),
+  case: z.object({ id: z.uuid(), caseNo: z.string() }).nullable(),
+});
+
+export const visitsQuery = z.object({
+  unitId: z.uuid().optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export const visitList = z.object({
+  items: z.array(
+    z.object({
+      id: z.uuid(),
+      kind: z.enum(VISIT_KINDS),
+      unit: z.object({ id: z.uuid(), name: z.string() }),
+      cadre: z.object({ id: z.uuid(), name: z.string() }),
+      visitedAt: z.string(),
+      household: z.string().nullable(),
+      needs: z.string().nullable(),
+      followUp: z.string().nullable(),
+      routePoints: count,
+      finding: z.enum(FINDINGS),
+      case: z.object({ id: z.uuid(), caseNo: z.string() }).nullable(),
+    }),
+  ),
+});
+
+export const visitPlanSet = z.object({
+  unitId: z.uuid(),
+  cadreUserId: z.uuid(),
+  timesPerWeek: z.number().int().min(1).max(21),
+  note: z.string().trim().max(200).optional(),
+});
+export type VisitPlanSet = z.infer<typeof visitPlanSet>;
+
+export const coverageQuery = z.object({
+  /** Shanghai dates; the last 28 days by default. */
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  unitId: z.uuid().optional(),
+});
+export type CoverageQuery = z.infer<typeof coverageQuery>;
+
+export const visitCoverage = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    byGrid: z.array(
+      z.object({
+        id: z.uuid(),
+        name: z.string(),
+        communityName: z.string().nullable(),
+        households: z.number().int().nullable(),
+        homeVisits: count,
+        householdsVisited: count,
+        /** Households visited ÷ households of the grid (null when the size is not known). */
+        householdCoverage: z.number().nullable(),
+        patrols: count,
+        findings: count,
+        cases: count,
+      }),
+    ),
+    byCadre: z.array(
+      z.object({
+        id: z.uuid(),
+        name: z.string(),
+        homeVisits: count,
+        patrols: count,
+        /** Visits the cadre's plans call for over the period. */
+        planned: count,
+        /** Home visits ÷ planned (null without a plan). */
+        planCoverage: z.number().nullable(),
+        cases: count,
+      }),
+    ),
+  })
+  .describe('走访覆盖: home visits, patrols and findings per grid and per cadre');
+export type VisitCoverage = z.infer<typeof visitCoverage>;

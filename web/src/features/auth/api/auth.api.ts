@@ -27,7 +27,9 @@ export type Permission =
   | 'case.unmask'
   | 'dashboard.read'
   // community
-  | 'grid.manage';
+  | 'grid.manage'
+  | 'visit.record'
+  | 'visit.read';
 
 export interface RoleGrantView {
   role: Role;
