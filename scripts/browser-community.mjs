@@ -297,6 +297,44 @@ async function main() {
       await shot(p, 'phone-01-map');
     },
   );
+  await check(
+    'S9 grid worker: a patrol on the phone, its hidden danger reported as a case in one step',
+    async () => {
+      await p.goto(`${BASE_URL}/community/visits`);
+      await p.getByTestId('visit-point').click();
+      await p.getByTestId('visit-route-count').filter({ hasText: '已记录 1 个位置' }).waitFor();
+      const form = p.locator('form#visit');
+      await field(form, '听到的诉求 / 发现的情况')
+        .locator('textarea')
+        .fill('2栋楼道私拉电线给电动车充电，存在火灾隐患。');
+      await form.getByText('风险隐患').click();
+      await p.getByTestId('visit-report').click();
+      await chooseCategory(p, form, '问题分类', '1401');
+      await field(form, '简要标题').locator('input').fill(`楼道飞线充电 ${stamp}`);
+      await field(form, '群众诉求或处理建议').locator('input').fill('拆除飞线，引导到集中充电桩');
+      await field(form, '地址或位置描述').locator('input').fill('杏林社区2栋');
+      await shot(p, 'phone-02-visit-form');
+      const [res] = await Promise.all([
+        p.waitForResponse(
+          (r) => r.url().endsWith('/api/community/visits') && r.request().method() === 'POST',
+        ),
+        p.getByTestId('visit-submit').click(),
+      ]);
+      assert(res.status() === 201, `recording the patrol answered HTTP ${res.status()}`);
+      const made = (await res.json()).case;
+      assert(made?.caseNo, 'no case was made from the patrol');
+      await p.getByTestId('visit-case-link').filter({ hasText: made.caseNo }).waitFor();
+      const c = await (await p.request.get(`${BASE_URL}/api/cases/${made.id}`)).json();
+      assert(
+        c.channel === 'grid' && c.latitude === POSITION.latitude,
+        `the case is ${c.channel} at ${c.latitude}`,
+      );
+      await p.getByTestId('coverage-cadres').getByText('孙刚（杏林社区第一网格）').waitFor();
+      await expectNoSidewaysScroll(p, 'visits on a phone');
+      await shot(p, 'phone-03-visits');
+    },
+  );
+
   await grid.context.close();
 
   const leader = await signIn('leader', DESKTOP);

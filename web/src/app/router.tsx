@@ -59,6 +59,7 @@ const OperationsMapPage = lazyPage(
   'OperationsMapPage',
 );
 const GridsPage = lazyPage(() => import('../features/community/pages/grids-page'), 'GridsPage');
+const VisitsPage = lazyPage(() => import('../features/community/pages/visits-page'), 'VisitsPage');
 // The citizen portal is public: outside RequireAuth, with no staff layout.
 const PortalPage = lazyPage(() => import('../features/portal/pages/portal-page'), 'PortalPage');
 
@@ -136,6 +137,7 @@ export const router = createBrowserRouter([
           // ---- community ----
           { path: 'community/map', element: page(OperationsMapPage, 'case.read'), errorElement },
           { path: 'community/grids', element: page(GridsPage, 'org.read'), errorElement },
+          { path: 'community/visits', element: page(VisitsPage, 'visit.read'), errorElement },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -19,6 +19,7 @@ import {
   MenuOutlined,
   ProfileOutlined,
   SettingOutlined,
+  SolutionOutlined,
   TableOutlined,
   TagsOutlined,
   TeamOutlined,
@@ -101,6 +102,12 @@ const CASE_ENTRIES = [
     label: 'community.nav.grids',
     icon: <ClusterOutlined />,
     permission: 'org.read',
+  },
+  {
+    path: '/community/visits',
+    label: 'community.nav.visits',
+    icon: <SolutionOutlined />,
+    permission: 'visit.read',
   },
 ] as const;
 

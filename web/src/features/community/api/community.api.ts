@@ -14,6 +14,11 @@ import type {
   MatterScopeView,
   mapQuery,
   OperationsMap,
+  VisitCoverage,
+  VisitCreate,
+  visitCreate,
+  visitCreated,
+  visitList,
 } from '../../../../../server/src/modules/community/community.schemas.js';
 import { api } from '../../../lib/api';
 
@@ -27,7 +32,12 @@ export type {
   MatterScopeSet,
   MatterScopeView,
   OperationsMap,
+  VisitCoverage,
+  VisitCreate,
 };
+export type VisitInput = z.input<typeof visitCreate>;
+export type VisitCreated = z.infer<typeof visitCreated>;
+export type VisitList = z.infer<typeof visitList>;
 export type MapCase = OperationsMap['cases'][number];
 export type MapGrid = OperationsMap['grids'][number];
 export type RiskColour = MapCase['riskColour'];
@@ -66,5 +76,14 @@ export const communityApi = {
   },
   matterScopeFigures(signal?: AbortSignal): Promise<MatterScopeFigures> {
     return api<MatterScopeFigures>('/api/community/matter-scope/figures', { signal });
+  },
+  recordVisit(body: VisitInput): Promise<VisitCreated> {
+    return api<VisitCreated>('/api/community/visits', { method: 'POST', body });
+  },
+  visits(signal?: AbortSignal): Promise<VisitList> {
+    return api<VisitList>('/api/community/visits', { signal });
+  },
+  coverage(signal?: AbortSignal): Promise<VisitCoverage> {
+    return api<VisitCoverage>('/api/community/visits/coverage', { signal });
   },
 };

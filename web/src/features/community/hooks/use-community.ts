@@ -7,6 +7,7 @@ import {
   type GridUpdate,
   type MapParams,
   type MatterScopeSet,
+  type VisitInput,
 } from '../api/community.api';
 
 export const communityKeys = {
@@ -15,6 +16,8 @@ export const communityKeys = {
   map: (p: MapParams) => ['community', 'map', p] as const,
   matterScope: (caseId: string) => ['community', 'matter-scope', caseId] as const,
   matterScopeFigures: () => ['community', 'matter-scope-figures'] as const,
+  visits: () => ['community', 'visits'] as const,
+  coverage: () => ['community', 'coverage'] as const,
 };
 
 export function useGrids() {
@@ -83,6 +86,29 @@ export function useSetMatterScope(caseId: string) {
       void qc.invalidateQueries({ queryKey: communityKeys.all });
       void qc.invalidateQueries({ queryKey: caseKeys.detail(caseId) });
       void qc.invalidateQueries({ queryKey: caseKeys.events(caseId) });
+    },
+  });
+}
+
+export function useVisits() {
+  return useQuery({ queryKey: communityKeys.visits(), queryFn: ({ signal }) => communityApi.visits(signal) });
+}
+
+export function useVisitCoverage() {
+  return useQuery({
+    queryKey: communityKeys.coverage(),
+    queryFn: ({ signal }) => communityApi.coverage(signal),
+  });
+}
+
+/** A recorded visit changes the coverage, and its case joins the queue, the map and my reports. */
+export function useRecordVisit() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: VisitInput) => communityApi.recordVisit(body),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: communityKeys.all });
+      void qc.invalidateQueries({ queryKey: caseKeys.all });
     },
   });
 }
