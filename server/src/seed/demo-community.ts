@@ -76,6 +76,15 @@ export async function seedCommunityDemo(
       ]);
     }
   }
+  // Visit plan (定时走访): the grid worker of 杏林社区 第一网格 visits its households twice a week.
+  const worker = userIds.get('xl_grid1');
+  const xlG1 = unitIds.get('xl_g1');
+  if (worker && xlG1) {
+    await trx
+      .insertInto('visit_plans')
+      .values({ unit_id: xlG1, cadre_user_id: worker, times_per_week: 2, note: '每周至少两次入户走访' })
+      .execute();
+  }
   // 和美院落: 杏林社区 第一网格 3号院, one head and two members.
   const gridId = unitIds.get('xl_g1');
   const grid = DEMO_UNITS.find((u) => u.key === 'xl');
