@@ -108,3 +108,34 @@ CREATE TABLE visits (
 CREATE INDEX visits_unit_idx ON visits USING gist (unit_path);
 CREATE INDEX visits_cadre_idx ON visits (cadre_user_id, visited_at);
 CREATE INDEX visits_at_idx ON visits (visited_at);
+
+-- Assistance for people in difficulty (帮扶救助, S10): a household or person with hardships, the
+-- measures taken, the responsible unit and the next review date (dynamic review), linked to the
+-- cases that concern it. Visible only to holders of assistance.read over its unit. No ID numbers
+-- or phones are kept here: the linked cases hold the parties, encrypted.
+CREATE TABLE assistance_records (
+  id                   uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  unit_id              uuid NOT NULL REFERENCES org_units(id),
+  unit_path            ltree NOT NULL,
+  household            text NOT NULL,
+  situation            text NOT NULL,
+  hardships            text[] NOT NULL CHECK (hardships <@ ARRAY['basic_living','medical','urgent','employment','education','care']::text[] AND cardinality(hardships) >= 1),
+  measures             text,
+  responsible_unit_id  uuid REFERENCES org_units(id),
+  review_on            date NOT NULL,
+  status               text NOT NULL DEFAULT 'active' CHECK (status IN ('active','closed')),
+  created_by           uuid NOT NULL REFERENCES users(id),
+  created_at           timestamptz NOT NULL DEFAULT now(),
+  updated_at           timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX assistance_records_unit_idx ON assistance_records USING gist (unit_path);
+CREATE INDEX assistance_records_review_idx ON assistance_records (review_on) WHERE status = 'active';
+
+CREATE TABLE assistance_case_links (
+  record_id  uuid NOT NULL REFERENCES assistance_records(id) ON DELETE CASCADE,
+  case_id    uuid NOT NULL REFERENCES cases(id),
+  linked_by  uuid NOT NULL REFERENCES users(id),
+  linked_at  timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (record_id, case_id)
+);
+CREATE INDEX assistance_case_links_case_idx ON assistance_case_links (case_id);

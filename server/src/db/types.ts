@@ -612,8 +612,33 @@ export interface VisitsTable {
   created_at: Generated<Timestamp>;
 }
 
+export interface AssistanceRecordsTable {
+  id: Generated<string>;
+  unit_id: string;
+  unit_path: string;
+  household: string;
+  situation: string;
+  hardships: string[];
+  measures: string | null;
+  responsible_unit_id: string | null;
+  review_on: ColumnType<string, string, string>;
+  status: Generated<string>;
+  created_by: string;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface AssistanceCaseLinksTable {
+  record_id: string;
+  case_id: string;
+  linked_by: string;
+  linked_at: Generated<Timestamp>;
+}
+
 // Declaration merging: the community tables join DB in their own block.
 export interface DB {
+  assistance_records: AssistanceRecordsTable;
+  assistance_case_links: AssistanceCaseLinksTable;
   grids: GridsTable;
   grid_members: GridMembersTable;
   visit_plans: VisitPlansTable;

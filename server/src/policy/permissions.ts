@@ -38,6 +38,10 @@ export const PERMISSIONS = [
   'visit.record',
   /** Read visit records, plans and coverage of the subtree. */
   'visit.read',
+  /** Assistance records of people in difficulty (帮扶救助): read them. */
+  'assistance.read',
+  /** Create and review assistance records, link them to cases. */
+  'assistance.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -82,6 +86,8 @@ export const ROLE_PERMISSIONS = {
     // community
     'grid.manage',
     'visit.read',
+    'assistance.read',
+    'assistance.manage',
   ],
   workstation_staff: [
     'org.read',
@@ -93,6 +99,8 @@ export const ROLE_PERMISSIONS = {
     'grid.manage',
     'visit.record',
     'visit.read',
+    'assistance.read',
+    'assistance.manage',
   ],
   grid_worker: [
     'org.read',
@@ -102,7 +110,14 @@ export const ROLE_PERMISSIONS = {
     'visit.record',
     'visit.read',
   ],
-  department_handler: ['org.read', 'user.read', ...CASE_WORK, 'case.unmask'],
+  department_handler: [
+    'org.read',
+    'user.read',
+    ...CASE_WORK,
+    'case.unmask',
+    // community: a department sees the assistance records it is responsible for (民政局 in S10)
+    'assistance.read',
+  ],
   leader: [
     'org.read',
     'user.read',
@@ -116,6 +131,7 @@ export const ROLE_PERMISSIONS = {
     'dashboard.read',
     // community
     'visit.read',
+    'assistance.read',
   ],
   mediator: ['org.read'],
   expert: ['org.read'],

@@ -22,7 +22,10 @@ export type AdminEventType =
   // community
   | 'grid.updated'
   | 'grid.boundaries_imported'
-  | 'grid.courtyard_created';
+  | 'grid.courtyard_created'
+  | 'assistance.created'
+  | 'assistance.reviewed'
+  | 'assistance.case_linked';
 
 /** Appends an admin event; call it inside the transaction that makes the change. */
 export async function recordAdminEvent(
@@ -38,7 +41,8 @@ export async function recordAdminEvent(
       | 'ledger'
       | 'case'
       | 'open311_client'
-      | 'grid';
+      | 'grid'
+      | 'assistance';
     entityId: string;
     payload?: Record<string, unknown>;
     requestId?: string;

@@ -96,7 +96,7 @@ describe('grids', () => {
       .where('actor_id', '=', d.clerkA.id)
       .execute();
     expect(events).toHaveLength(1);
-  });
+  }, 120_000);
 
   it('sets one grid head and members; courtyard units hold a head and two members; others are refused', async () => {
     const d = await setUp();
@@ -168,7 +168,7 @@ describe('grids', () => {
     const clerkB = await signInAs(d.clerkB);
     expect((await clerkB.put(url, { households: 1 })).status).toBe(404);
     expect((await clerkB.post(`${url}/courtyards`, { name: 'x' })).status).toBe(404);
-  });
+  }, 120_000);
 });
 
 describe('operations map', () => {
@@ -235,5 +235,5 @@ describe('operations map', () => {
     expect(other.cases.some((c: { id: string }) => c.id === red)).toBe(false);
     const mediator = await signInAs(await makeUser(d.district, [{ role: 'mediator' }]));
     expect((await mediator.get('/api/community/map')).status).toBe(403);
-  });
+  }, 120_000);
 });

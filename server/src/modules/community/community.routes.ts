@@ -4,6 +4,11 @@ import { z } from 'zod';
 import type { RouteDeps } from '../../http/routes.js';
 import { errorResponses, idParams } from '../../http/schemas.js';
 import {
+  assistanceCreate,
+  assistanceLink,
+  assistanceList,
+  assistanceReview,
+  assistanceView,
   boundaryImport,
   boundaryImportResult,
   courtyardCreate,
@@ -24,6 +29,13 @@ import {
   visitPlanSet,
   visitsQuery,
 } from './community.schemas.js';
+import {
+  createAssistance,
+  getAssistance,
+  linkAssistanceCase,
+  listAssistance,
+  reviewAssistance,
+} from './use-cases/assistance.js';
 import { createCourtyard } from './use-cases/create-courtyard.js';
 import { getMatterScopeFigures } from './use-cases/get-matter-scope-figures.js';
 import { getOperationsMap } from './use-cases/get-operations-map.js';
@@ -204,5 +216,72 @@ export async function communityRoutes(fastify: FastifyInstance, { ctxOf }: Route
       },
     },
     async (req) => getVisitCoverage(ctxOf(req), req.query),
+  );
+
+  app.get(
+    '/api/community/assistance',
+    {
+      schema: {
+        tags,
+        summary: '帮扶救助 Assistance records I may see (optionally only those due for review)',
+        querystring: z.object({ due: z.enum(['true', 'false']).optional() }),
+        response: { 200: assistanceList, ...errorResponses },
+      },
+    },
+    async (req) => listAssistance(ctxOf(req), { due: req.query.due === 'true' }),
+  );
+
+  app.post(
+    '/api/community/assistance',
+    {
+      schema: {
+        tags,
+        summary: '帮扶救助 Record a family or person in difficulty, measures, responsible unit, review date',
+        body: assistanceCreate,
+        response: { 201: z.object({ id: z.uuid() }), ...errorResponses },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await createAssistance(ctxOf(req), req.body)),
+  );
+
+  app.get(
+    '/api/community/assistance/:id',
+    {
+      schema: {
+        tags,
+        summary: '帮扶救助 One assistance record with its linked cases',
+        params: idParams,
+        response: { 200: assistanceView, ...errorResponses },
+      },
+    },
+    async (req) => getAssistance(ctxOf(req), req.params.id),
+  );
+
+  app.patch(
+    '/api/community/assistance/:id',
+    {
+      schema: {
+        tags,
+        summary: '帮扶救助 Review: measures, next review date, responsible unit, close',
+        params: idParams,
+        body: assistanceReview,
+        response: { 200: assistanceView, ...errorResponses },
+      },
+    },
+    async (req) => reviewAssistance(ctxOf(req), req.params.id, req.body),
+  );
+
+  app.post(
+    '/api/community/assistance/:id/cases',
+    {
+      schema: {
+        tags,
+        summary: '帮扶救助 Link a case to the assistance record',
+        params: idParams,
+        body: assistanceLink,
+        response: { 200: assistanceView, ...errorResponses },
+      },
+    },
+    async (req) => linkAssistanceCase(ctxOf(req), req.params.id, req.body.caseId),
   );
 }

@@ -334,3 +334,50 @@ export const visitCoverage = z
   })
   .describe('走访覆盖: home visits, patrols and findings per grid and per cadre');
 export type VisitCoverage = z.infer<typeof visitCoverage>;
+
+// ---- assistance for people in difficulty (帮扶救助, S10) ----
+
+export const HARDSHIPS = ['basic_living', 'medical', 'urgent', 'employment', 'education', 'care'] as const;
+
+export const assistanceCreate = z.object({
+  /** The community (or grid) whose family it is. */
+  unitId: z.uuid(),
+  /** The household as the workstation names it (e.g. 3组张家); no ID numbers or phones here. */
+  household: z.string().trim().min(1).max(60),
+  situation: z.string().trim().min(1).max(2000),
+  hardships: z.array(z.enum(HARDSHIPS)).min(1).max(HARDSHIPS.length),
+  measures: z.string().trim().max(2000).optional(),
+  responsibleUnitId: z.uuid().optional(),
+  /** Next review (dynamic review date). */
+  reviewOn: z.iso.date(),
+  caseIds: z.array(z.uuid()).max(20).default([]),
+});
+export type AssistanceCreate = z.infer<typeof assistanceCreate>;
+
+export const assistanceReview = z.object({
+  measures: z.string().trim().max(2000).optional(),
+  reviewOn: z.iso.date().optional(),
+  status: z.enum(['active', 'closed']).optional(),
+  responsibleUnitId: z.uuid().optional(),
+});
+export type AssistanceReview = z.infer<typeof assistanceReview>;
+
+export const assistanceView = z.object({
+  id: z.uuid(),
+  unit: z.object({ id: z.uuid(), name: z.string() }),
+  household: z.string(),
+  situation: z.string(),
+  hardships: z.array(z.enum(HARDSHIPS)),
+  measures: z.string().nullable(),
+  responsibleUnit: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  reviewOn: z.string(),
+  isReviewDue: z.boolean(),
+  status: z.enum(['active', 'closed']),
+  /** Linked cases the actor may read (others are counted, not named). */
+  cases: z.array(z.object({ id: z.uuid(), caseNo: z.string(), title: z.string() })),
+  hiddenCases: count,
+  canManage: z.boolean(),
+});
+export type AssistanceView = z.infer<typeof assistanceView>;
+export const assistanceList = z.object({ items: z.array(assistanceView) });
+export const assistanceLink = z.object({ caseId: z.uuid() });

@@ -98,5 +98,5 @@ describe('三事分流 (matter scope)', () => {
     expect((await clerkB.get('/api/community/matter-scope/figures')).body.total).toBe(0);
     const mediator = await signInAs(await makeUser(d.district, [{ role: 'mediator' }]));
     expect((await mediator.get('/api/community/matter-scope/figures')).status).toBe(403);
-  });
+  }, 120_000);
 });

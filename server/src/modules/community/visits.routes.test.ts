@@ -140,5 +140,5 @@ describe('visits and patrols', () => {
     ).toBe(404);
     const mediator = await signInAs(await makeUser(d.district, [{ role: 'mediator' }]));
     expect((await mediator.get('/api/community/visits/coverage')).status).toBe(403);
-  });
+  }, 120_000);
 });

@@ -29,7 +29,9 @@ export type Permission =
   // community
   | 'grid.manage'
   | 'visit.record'
-  | 'visit.read';
+  | 'visit.read'
+  | 'assistance.read'
+  | 'assistance.manage';
 
 export interface RoleGrantView {
   role: Role;
