@@ -23,6 +23,8 @@ BASE_URL="http://127.0.0.1:$PORT" node scripts/browser-ledger.mjs || { cat "$DAT
 BASE_URL="http://127.0.0.1:$PORT" node scripts/browser-admin.mjs || { cat "$DATA/server.log"; exit 1; }
 # Phone and tablet layouts: a grid worker's report with photo and position, a leader's charts.
 BASE_URL="http://127.0.0.1:$PORT" node scripts/browser-mobile.mjs || { cat "$DATA/server.log"; exit 1; }
+# ---- community: S9 from a phone onto the operations map, the demo grids, boundary import ----
+BASE_URL="http://127.0.0.1:$PORT" node scripts/browser-community.mjs || { cat "$DATA/server.log"; exit 1; }
 # axe-core on the main pages of several roles (no serious or critical violations) and keyboard sign-in.
 BASE_URL="http://127.0.0.1:$PORT" node scripts/browser-a11y.mjs || { cat "$DATA/server.log"; exit 1; }
 # 考核指标: the figures, the ranking, and the monthly report and quarterly bulletin read back.

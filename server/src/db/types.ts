@@ -758,3 +758,94 @@ export interface DB {
   case_mechanism_members: CaseMechanismMembersTable;
   case_mechanism_steps: CaseMechanismStepsTable;
 }
+
+// ---- community (grids, map) ----
+
+export interface GridsTable {
+  unit_id: string;
+  grid_type: Generated<string>;
+  boundary: Json<unknown> | null;
+  min_lng: number | null;
+  min_lat: number | null;
+  max_lng: number | null;
+  max_lat: number | null;
+  centre_lng: number | null;
+  centre_lat: number | null;
+  households: number | null;
+  buildings: number | null;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface GridMembersTable {
+  id: Generated<string>;
+  unit_id: string;
+  member_role: string;
+  user_id: string | null;
+  name: string;
+  duty: string | null;
+  sort_order: Generated<number>;
+}
+
+/** 三事分流 columns of cases (set by a trigger at insert, changed by case.matter_scope_set). */
+export interface CasesTable {
+  matter_scope: Generated<string>;
+  matter_scope_is_default: Generated<boolean>;
+}
+
+export interface VisitPlansTable {
+  id: Generated<string>;
+  unit_id: string;
+  cadre_user_id: string;
+  times_per_week: number;
+  note: string | null;
+  created_at: Generated<Timestamp>;
+}
+
+export interface VisitsTable {
+  id: Generated<string>;
+  unit_id: string;
+  unit_path: string;
+  cadre_user_id: string;
+  kind: string;
+  visited_at: Timestamp;
+  household: string | null;
+  needs: string | null;
+  follow_up: string | null;
+  route: Json<unknown> | null;
+  finding: string;
+  case_id: string | null;
+  created_at: Generated<Timestamp>;
+}
+
+export interface AssistanceRecordsTable {
+  id: Generated<string>;
+  unit_id: string;
+  unit_path: string;
+  household: string;
+  situation: string;
+  hardships: string[];
+  measures: string | null;
+  responsible_unit_id: string | null;
+  review_on: ColumnType<string, string, string>;
+  status: Generated<string>;
+  created_by: string;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface AssistanceCaseLinksTable {
+  record_id: string;
+  case_id: string;
+  linked_by: string;
+  linked_at: Generated<Timestamp>;
+}
+
+// Declaration merging: the community tables join DB in their own block.
+export interface DB {
+  assistance_records: AssistanceRecordsTable;
+  assistance_case_links: AssistanceCaseLinksTable;
+  grids: GridsTable;
+  grid_members: GridMembersTable;
+  visit_plans: VisitPlansTable;
+  visits: VisitsTable;
+}

@@ -8,6 +8,8 @@ import { authRoutes } from '../modules/auth/auth.routes.js';
 import { calendarRoutes } from '../modules/calendar/calendar.routes.js';
 import { caseRoutes } from '../modules/cases/cases.routes.js';
 import { classifierRoutes } from '../modules/classifier/classifier.routes.js';
+// ---- community ----
+import { communityRoutes } from '../modules/community/community.routes.js';
 import { dashboardRoutes } from '../modules/dashboard/dashboard.routes.js';
 // documents
 import { documentRoutes } from '../modules/documents/documents.routes.js';
@@ -60,4 +62,6 @@ export async function registerRoutes(api: FastifyInstance, deps: RouteDeps): Pro
   await documentRoutes(api, deps);
   // --- resolution mechanisms ---
   await mechanismRoutes(api, deps);
+  // ---- community ----
+  await communityRoutes(api, deps);
 }

@@ -36,6 +36,17 @@ export const PERMISSIONS = [
   // ---- documents ----
   /** Document templates (文书模板): edit the wording, every edit a new version. */
   'document.manage',
+  // ---- community (grids, map) ----
+  /** Grid boundaries, grid heads and members, courtyard units (网格、和美院落) of the subtree. */
+  'grid.manage',
+  /** Record home visits and patrols (定时走访, 日常巡查) in the subtree. */
+  'visit.record',
+  /** Read visit records, plans and coverage of the subtree. */
+  'visit.read',
+  /** Assistance records of people in difficulty (帮扶救助): read them. */
+  'assistance.read',
+  /** Create and review assistance records, link them to cases. */
+  'assistance.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -66,6 +77,8 @@ export const ROLE_PERMISSIONS = {
     'outbox.manage',
     // documents
     'document.manage',
+    // community
+    'grid.manage',
   ],
   petition_clerk: [
     'org.read',
@@ -78,6 +91,11 @@ export const ROLE_PERMISSIONS = {
     'case.unmask',
     'dashboard.read',
     'reception.manage',
+    // community
+    'grid.manage',
+    'visit.read',
+    'assistance.read',
+    'assistance.manage',
   ],
   workstation_staff: [
     'org.read',
@@ -86,9 +104,29 @@ export const ROLE_PERMISSIONS = {
     'case.archive',
     'case.unmask',
     'reception.manage',
+    // community
+    'grid.manage',
+    'visit.record',
+    'visit.read',
+    'assistance.read',
+    'assistance.manage',
   ],
-  grid_worker: ['org.read', 'case.read', 'case.intake'],
-  department_handler: ['org.read', 'user.read', ...CASE_WORK, 'case.unmask'],
+  grid_worker: [
+    'org.read',
+    'case.read',
+    'case.intake',
+    // community
+    'visit.record',
+    'visit.read',
+  ],
+  department_handler: [
+    'org.read',
+    'user.read',
+    ...CASE_WORK,
+    'case.unmask',
+    // community: a department sees the assistance records it is responsible for (民政局 in S10)
+    'assistance.read',
+  ],
   leader: [
     'org.read',
     'user.read',
@@ -101,6 +139,9 @@ export const ROLE_PERMISSIONS = {
     'case.unmask',
     'dashboard.read',
     'reception.manage',
+    // community
+    'visit.read',
+    'assistance.read',
   ],
   mediator: ['org.read'],
   expert: ['org.read'],

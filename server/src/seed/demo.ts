@@ -3,6 +3,8 @@ import type { DB } from '../db/types.js';
 import { hashPassword } from '../modules/auth/passwords.js';
 import { seedDemoCategoryRoutes } from '../modules/classifier/demo-routes.js';
 import { pathLabel } from '../modules/org/org.repository.js';
+// ---- community ----
+import { seedCommunityDemo } from './demo-community.js';
 import {
   DEMO_CHANGYI_UNIT,
   DEMO_DISTRICT_CODE,
@@ -135,6 +137,8 @@ export async function seedDemo(db: Kysely<DB>): Promise<{ created: boolean; unit
     // --- category suggestion and hot issues ---
     await seedDemoCategoryRoutes(trx, unitIds);
     // --- end category suggestion and hot issues ---
+    // ---- community: grid boundaries, heads and members, a courtyard unit ----
+    await seedCommunityDemo(trx, unitIds, userIds);
   });
   return { created: true, unitIds };
 }

@@ -67,6 +67,13 @@ const DocumentTemplatesPage = lazyPage(
   () => import('../features/documents/pages/document-templates-page'),
   'DocumentTemplatesPage',
 );
+// ---- community ----
+const OperationsMapPage = lazyPage(
+  () => import('../features/community/pages/operations-map-page'),
+  'OperationsMapPage',
+);
+const GridsPage = lazyPage(() => import('../features/community/pages/grids-page'), 'GridsPage');
+const VisitsPage = lazyPage(() => import('../features/community/pages/visits-page'), 'VisitsPage');
 // The citizen portal is public: outside RequireAuth, with no staff layout.
 const PortalPage = lazyPage(() => import('../features/portal/pages/portal-page'), 'PortalPage');
 
@@ -155,6 +162,10 @@ export const router = createBrowserRouter([
             element: page(DocumentTemplatesPage, 'document.manage'),
             errorElement,
           },
+          // ---- community ----
+          { path: 'community/map', element: page(OperationsMapPage, 'case.read'), errorElement },
+          { path: 'community/grids', element: page(GridsPage, 'org.read'), errorElement },
+          { path: 'community/visits', element: page(VisitsPage, 'visit.read'), errorElement },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -28,7 +28,14 @@ export type AdminEventType =
   | 'appointment.reminded'
   // resolution mechanisms (modules/mechanisms)
   | 'mechanism_roster.created'
-  | 'mechanism_roster.updated';
+  | 'mechanism_roster.updated'
+  // community
+  | 'grid.updated'
+  | 'grid.boundaries_imported'
+  | 'grid.courtyard_created'
+  | 'assistance.created'
+  | 'assistance.reviewed'
+  | 'assistance.case_linked';
 
 /** Appends an admin event; call it inside the transaction that makes the change. */
 export async function recordAdminEvent(
@@ -46,7 +53,9 @@ export async function recordAdminEvent(
       | 'open311_client'
       | 'reception_session'
       | 'appointment'
-      | 'mechanism_roster';
+      | 'mechanism_roster'
+      | 'grid'
+      | 'assistance';
     entityId: string;
     payload?: Record<string, unknown>;
     requestId?: string;

@@ -1,5 +1,7 @@
 import { adminConfigEn } from './admin-config.en';
 import { casesEn } from './cases.en';
+// ---- community ----
+import { communityEn } from './community.en';
 import { dashboardEn } from './dashboard.en';
 // documents
 import { documentsEn } from './documents.en';
@@ -324,4 +326,6 @@ export const en: Messages = {
   documents: documentsEn,
   // --- resolution mechanisms ---
   mechanisms: mechanismsEn,
+  // ---- community ----
+  community: communityEn,
 };

@@ -1,5 +1,7 @@
 import { adminConfigZhCN } from './admin-config.zh-CN';
 import { casesZhCN } from './cases.zh-CN';
+// ---- community ----
+import { communityZhCN } from './community.zh-CN';
 import { dashboardZhCN } from './dashboard.zh-CN';
 // documents
 import { documentsZhCN } from './documents.zh-CN';
@@ -322,6 +324,8 @@ export const zhCN = {
   documents: documentsZhCN,
   // --- resolution mechanisms ---
   mechanisms: mechanismsZhCN,
+  // ---- community ----
+  community: communityZhCN,
 };
 
 export type Messages = typeof zhCN;

@@ -6,7 +6,9 @@ import {
   BarChartOutlined,
   CalendarOutlined,
   CameraOutlined,
+  ClusterOutlined,
   DownOutlined,
+  EnvironmentOutlined,
   FieldTimeOutlined,
   FileAddOutlined,
   FileWordOutlined,
@@ -110,6 +112,25 @@ const CASE_ENTRIES = [
   // --- hot issues ---
   { path: '/hot-issues', label: 'hotIssues.nav', icon: <FireOutlined />, permission: 'dashboard.read' },
   // --- end hot issues ---
+  // ---- community ----
+  {
+    path: '/community/map',
+    label: 'community.nav.map',
+    icon: <EnvironmentOutlined />,
+    permission: 'case.read',
+  },
+  {
+    path: '/community/grids',
+    label: 'community.nav.grids',
+    icon: <ClusterOutlined />,
+    permission: 'org.read',
+  },
+  {
+    path: '/community/visits',
+    label: 'community.nav.visits',
+    icon: <SolutionOutlined />,
+    permission: 'visit.read',
+  },
 ] as const;
 
 export function useAdminEntries() {

@@ -28,7 +28,13 @@ export type Permission =
   | 'dashboard.read'
   | 'reception.manage'
   // documents
-  | 'document.manage';
+  | 'document.manage'
+  // community
+  | 'grid.manage'
+  | 'visit.record'
+  | 'visit.read'
+  | 'assistance.read'
+  | 'assistance.manage';
 
 export interface RoleGrantView {
   role: Role;

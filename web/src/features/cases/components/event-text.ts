@@ -259,6 +259,14 @@ export function eventSentence(e: CaseEvent, ctx: EventTextContext): string {
         docNo: docNo ? `（${docNo}）` : '',
       });
     }
+    // ---- community: 三事分流 ----
+    case 'matter_scope_set':
+      return t('community.scope.event', {
+        who,
+        from: t(`community.scope.short.${str(p, 'from') || 'big'}` as 'community.scope.short.big'),
+        to: t(`community.scope.short.${str(p, 'to') || 'big'}` as 'community.scope.short.big'),
+        reason: str(p, 'reason'),
+      });
     default:
       return (
         // resolution mechanisms (features/mechanisms)

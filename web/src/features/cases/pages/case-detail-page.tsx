@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { isApiError } from '../../../lib/api';
 import { useMe } from '../../auth/hooks/use-session';
+// ---- community ----
+import { MatterScopeCard } from '../../community/components/matter-scope-card';
 // documents
 import { DocumentsCard } from '../../documents/components/documents-card';
 // resolution mechanisms
@@ -168,6 +170,8 @@ export function CaseDetailPage() {
         </Col>
         <Col xs={24} xl={9}>
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+            {/* ---- community: 三事分流 ---- */}
+            <MatterScopeCard caseId={c.id} />
             <HandlingUnitsCard c={c} onOpen={open} />
             <SupervisionCard c={c} canReply={canReply} onOpen={open} />
             <LeaderCard c={c} unitName={unitName} />
