@@ -553,3 +553,10 @@ export interface DB {
   evaluation_monthly: EvaluationDailyTable;
   evaluation_case_facts: EvaluationCaseFactsTable;
 }
+
+// ── Search and repeat detection (migration 0014) ───────────────────────────────────────────────
+/** Declaration merging adds the search column to the cases table above. */
+export interface CasesTable {
+  /** jieba tokens as tsvector('simple'); written as `to_tsvector('simple', …)` by the writer. */
+  search_vector: ColumnType<string | null, string | null | undefined, string | null>;
+}
