@@ -5,6 +5,7 @@ import { sealAnchor, verifyAll } from '../modules/cases/case-events.js';
 import { runSupervisionSweep, runWindowSweep } from '../modules/cases/timers.js';
 import { evaluationSettings } from '../modules/evaluation/evaluation.repository.js';
 import { rebuildEvaluationSet } from '../modules/evaluation/rebuild-sql.js';
+import { reindexSearch } from '../modules/search/reindex.js';
 import { createAdmin } from '../seed/create-admin.js';
 import { demoAccountsTable, demoLoaded, seedDemo } from '../seed/demo.js';
 import { openConfiguredDatabase, startServer } from '../server.js';
@@ -161,6 +162,25 @@ program
     const { repeatWindowDays } = await evaluationSettings(database.db);
     await database.db.transaction().execute((trx) => rebuildEvaluationSet(trx, repeatWindowDays));
     console.log('Evaluation counters recomputed from every case.');
+    await database.close();
+  });
+
+// ── Search ──
+program
+  .command('search-reindex')
+  .description(
+    'Compute the search tokens of cases that have none (older cases, bulk loads); --all for every case',
+  )
+  .option('--all', 'every case (after a change of the user dictionary)')
+  .action(async (opts: { all?: boolean }) => {
+    const database = await openConfiguredDatabase(config());
+    const n = await reindexSearch(database.db, {
+      all: !!opts.all,
+      onProgress: (done) => {
+        if (done % 50_000 === 0) console.log(`  ${done} …`);
+      },
+    });
+    console.log(`Search tokens written for ${n} cases.`);
     await database.close();
   });
 

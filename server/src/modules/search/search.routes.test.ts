@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { expectOk, intake } from '../../test/case-factories.js';
 import { makeDistrict, makeUnit, makeUser, signInAs } from '../../test/factories.js';
-import { expectCreated, expectError, type Json, person, run, STORY } from '../../test/story-helpers.js';
+import {
+  expectCreated,
+  expectError,
+  type Json,
+  person,
+  run,
+  STORY,
+  testDb,
+} from '../../test/story-helpers.js';
 import { addDays } from '../calendar/iso-date.js';
 import { today } from '../cases/case-clock.js';
+import { reindexSearch } from './reindex.js';
 
 const hitText = (segs: { text: string; hit: boolean }[]) =>
   segs
@@ -220,5 +229,24 @@ describe('POST /api/search/duplicates', STORY, () => {
     const ofNeighbour = await expectOk(await ws.get(`/api/search/cases/${neighbour.id}/duplicates`));
     expect((ofNeighbour.items as Json[]).map((x) => x.id)).toEqual([first.id]);
     expectError(await clerkB.get(`/api/search/cases/${first.id}/duplicates`), 404, 'NOT_FOUND');
+  });
+});
+
+describe('reindexSearch', STORY, () => {
+  it('fills the search column of cases written without it', async () => {
+    const d = await makeDistrict();
+    const ws = await signInAs(await makeUser(d.communityA1, [{ role: 'workstation_staff' }]));
+    const c = await expectCreated(
+      await ws.post('/api/cases', intake({ title: '井盖丢失', facts: '村口井盖丢失，夜间有人掉进去。' })),
+    );
+    const db = await testDb();
+    await db
+      .updateTable('cases')
+      .set({ search_vector: null })
+      .where('id', '=', c.id as string)
+      .execute();
+    expect((await search(ws, '夜间')).items).toEqual([]);
+    expect(await reindexSearch(db, { batch: 1 })).toBeGreaterThanOrEqual(1);
+    expect((await search(ws, '夜间')).items.map((x: Json) => x.id)).toEqual([c.id]);
   });
 });
