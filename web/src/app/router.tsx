@@ -52,6 +52,8 @@ const EvaluationPage = lazyPage(
   () => import('../features/evaluation/pages/evaluation-page'),
   'EvaluationPage',
 );
+// ── Search and repeat detection ──
+const SearchPage = lazyPage(() => import('../features/search/pages/search-page'), 'SearchPage');
 const ReportPage = lazyPage(() => import('../features/report/pages/report-page'), 'ReportPage');
 // The citizen portal is public: outside RequireAuth, with no staff layout.
 const PortalPage = lazyPage(() => import('../features/portal/pages/portal-page'), 'PortalPage');
@@ -119,6 +121,8 @@ export const router = createBrowserRouter([
           { path: 'ledger', element: page(LedgerPage, 'case.read'), errorElement },
           { path: 'evaluation', element: page(EvaluationPage, 'dashboard.read'), errorElement },
           { path: 'report', element: page(ReportPage, 'case.intake'), errorElement },
+          // ── Search and repeat detection ──
+          { path: 'search', element: page(SearchPage, 'case.read'), errorElement },
           { path: 'admin/org-units', element: page(OrgUnitsPage, 'org.read'), errorElement },
           { path: 'admin/users', element: page(UsersPage, 'user.read'), errorElement },
           { path: 'admin/api-tokens', element: page(ApiTokensPage, 'token.manage'), errorElement },

@@ -5,6 +5,7 @@ import { evaluationEn } from './evaluation.en';
 import { ledgerEn } from './ledger.en';
 import { notifyEn } from './notify.en';
 import { portalEn } from './portal.en';
+import { searchEn } from './search.en';
 import type { Messages } from './zh-CN';
 
 /** English UI text. Same keys as zh-CN (the type makes a missing key a compile error). */
@@ -283,4 +284,6 @@ export const en: Messages = {
   notify: notifyEn,
   portal: portalEn,
   dashboard: dashboardEn,
+  // ── Search and repeat detection ──
+  search: searchEn,
 };

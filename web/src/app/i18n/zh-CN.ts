@@ -5,6 +5,7 @@ import { evaluationZhCN } from './evaluation.zh-CN';
 import { ledgerZhCN } from './ledger.zh-CN';
 import { notifyZhCN } from './notify.zh-CN';
 import { portalZhCN } from './portal.zh-CN';
+import { searchZhCN } from './search.zh-CN';
 
 /**
  * Chinese UI text (the default language). Role, unit-kind and server error messages are not here:
@@ -281,6 +282,8 @@ export const zhCN = {
   notify: notifyZhCN,
   portal: portalZhCN,
   dashboard: dashboardZhCN,
+  // ── Search and repeat detection ──
+  search: searchZhCN,
 };
 
 export type Messages = typeof zhCN;

@@ -16,6 +16,7 @@ import {
   MailOutlined,
   MenuOutlined,
   ProfileOutlined,
+  SearchOutlined,
   SettingOutlined,
   TableOutlined,
   TagsOutlined,
@@ -87,6 +88,8 @@ const CASE_ENTRIES = [
   { path: '/cases/new', label: 'nav.caseIntake', icon: <FileAddOutlined />, permission: 'case.intake' },
   { path: '/ledger', label: 'nav.ledger', icon: <TableOutlined />, permission: 'case.read' },
   { path: '/evaluation', label: 'nav.evaluation', icon: <BarChartOutlined />, permission: 'dashboard.read' },
+  // ── Search and repeat detection ──
+  { path: '/search', label: 'search.nav', icon: <SearchOutlined />, permission: 'case.read' },
 ] as const;
 
 export function useAdminEntries() {
