@@ -129,6 +129,8 @@ function buildServer(): string[] {
   fs.copyFileSync(path.join(REPO_ROOT, 'package.json'), path.join(buildDir, 'package.json'));
   fs.symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(buildDir, 'node_modules'));
   fs.symlinkSync(path.join(REPO_ROOT, 'server', 'migrations'), path.join(buildDir, 'server', 'migrations'));
+  // The tokenizer's user dictionary (server/src/lib/zh-tokenize.ts).
+  fs.symlinkSync(path.join(REPO_ROOT, 'server', 'dict'), path.join(buildDir, 'server', 'dict'));
   const r = spawnSync(
     process.execPath,
     [

@@ -8,9 +8,10 @@ import { searchCasesUseCase } from './use-cases/search-cases.js';
 import { suggestDuplicates, suggestDuplicatesOfCase } from './use-cases/suggest-duplicates.js';
 
 /** Chinese full-text search and repeat detection at intake. */
-export async function searchRoutes(fastify: FastifyInstance, { ctxOf }: RouteDeps): Promise<void> {
-  // The dictionaries load once here (≈ 0.5 s) rather than on the first intake of the day.
-  warmTokenizer();
+export async function searchRoutes(fastify: FastifyInstance, { ctxOf, config }: RouteDeps): Promise<void> {
+  // The dictionaries load once here (≈ 0.5 s) rather than on the first intake of the day; tests load
+  // them on first use, so that only the tests that cut text pay for it.
+  if (config.nodeEnv !== 'test') warmTokenizer();
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   app.get(
     '/api/search/cases',
