@@ -83,22 +83,27 @@ export async function searchCases(
   }
   if (textMatch.length === 0) return { rows: [], total: 0 };
   const titleBoost = q.substring
-    ? sql`case when c.title ilike ${`%${escapeLike(q.substring)}%`} then 0.5 else 0 end`
+    ? sql`case when m.title ilike ${`%${escapeLike(q.substring)}%`} then 0.5 else 0 end`
     : sql`0`;
   const order =
     q.sort === 'date' ? sql`m.received_at desc, m.id` : sql`m.rank desc, m.received_at desc, m.id`;
+  // The rank is computed on the newest RANK_WINDOW matches only (not on every match of a frequent
+  // word before the limit): the CTE carries the vector, the next one ranks.
   const result = await sql<SearchHitRow & { total: number }>`
     with matched as (
-      select c.id, c.received_at,
-             ts_rank(coalesce(c.search_vector, ''::tsvector), ${tsq}) + ${titleBoost} as rank
+      select c.id, c.received_at, c.search_vector, c.title
         from cases c
        where (${sql.join(textMatch, sql` or `)})
          and ${filtersSql(q.filters)}
          and ${caseScope(actor, 'c')}
        order by c.received_at desc
        limit ${RANK_WINDOW}
+    ), ranked as (
+      select m.id, m.received_at,
+             ts_rank(coalesce(m.search_vector, ''::tsvector), ${tsq}) + ${titleBoost} as rank
+        from matched m
     ), counted as (
-      select m.*, count(*) over () as total from matched m
+      select m.*, count(*) over () as total from ranked m
        order by ${order}
        limit ${q.limit} offset ${q.offset}
     )

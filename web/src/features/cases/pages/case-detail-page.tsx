@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { isApiError } from '../../../lib/api';
 import { useMe } from '../../auth/hooks/use-session';
+// ── Search and repeat detection ──
+import { CaseDuplicatesCard } from '../../search/components/case-duplicates-card';
 import type { IntakeResult, SupervisionOrder } from '../api/cases.api';
 import { AttachmentsCard } from '../components/attachments-card';
 import { CaseActions } from '../components/case-actions';
@@ -161,6 +163,7 @@ export function CaseDetailPage() {
         </Col>
         <Col xs={24} xl={9}>
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+            <CaseDuplicatesCard caseId={c.id} status={c.status} />
             <HandlingUnitsCard c={c} onOpen={open} />
             <SupervisionCard c={c} canReply={canReply} onOpen={open} />
             <LeaderCard c={c} unitName={unitName} />

@@ -7,7 +7,7 @@ import { useCaseLabels } from '../../cases/hooks/use-case-labels';
 import type { CandidateReason, DuplicateCandidate, DuplicateProbe } from '../api/search.api';
 import { useDebouncedValue, useDuplicateCandidates } from '../hooks/use-search';
 
-function ReasonTag({ reason }: { reason: CandidateReason }) {
+export function ReasonTag({ reason }: { reason: CandidateReason }) {
   const { t } = useTranslation();
   const pct = 'score' in reason ? ` ${Math.round(reason.score * 100)}%` : '';
   const colour = {
