@@ -25,6 +25,8 @@ BASE_URL="http://127.0.0.1:$PORT" node scripts/browser-admin.mjs || { cat "$DATA
 BASE_URL="http://127.0.0.1:$PORT" node scripts/browser-mobile.mjs || { cat "$DATA/server.log"; exit 1; }
 # axe-core on the main pages of several roles (no serious or critical violations) and keyboard sign-in.
 BASE_URL="http://127.0.0.1:$PORT" node scripts/browser-a11y.mjs || { cat "$DATA/server.log"; exit 1; }
+# ── Search and repeat detection ──
+BASE_URL="http://127.0.0.1:$PORT" node scripts/browser-search.mjs || { cat "$DATA/server.log"; exit 1; }
 
 # The citizen portal on a phone, against a second instance that runs its timers, so the SMS code
 # goes out through the outbox to the development transport's log, where the test reads it.
