@@ -11,6 +11,7 @@ import { PETITIONER_WINDOWS } from '../server/src/modules/cases/case-clock.js';
 import { anchorHash, eventHash, GENESIS, type HashAlg } from '../server/src/modules/cases/case-events.js';
 import { matterFingerprint } from '../server/src/modules/cases/fingerprint.js';
 import { pathLabel } from '../server/src/modules/org/org.repository.js';
+import { caseIndexText } from '../server/src/modules/search/search-text.js';
 import { loadCorpus, type Message } from './corpus.js';
 import { arrayLiteral, idNumber, personName, phone, Rng, streetAddress } from './gen.js';
 
@@ -73,7 +74,17 @@ export interface LoadMeta {
 // ---------------------------------------------------------------------------------------------------
 // Bulk statement builder
 
-type ColType = 'uuid' | 'text' | 'ltree' | 'timestamptz' | 'date' | 'int4' | 'bool' | 'float8' | 'jsonb';
+type ColType =
+  | 'uuid'
+  | 'text'
+  | 'ltree'
+  | 'timestamptz'
+  | 'date'
+  | 'int4'
+  | 'bool'
+  | 'float8'
+  | 'jsonb'
+  | 'tsvector';
 type Val = string | number | boolean | null;
 
 class Rows {
@@ -98,10 +109,17 @@ class Rows {
     const names = this.cols.map(([n]) => n);
     const args = this.cols.map(([, t], i) => {
       params.push(arrayLiteral(this.data[i]!));
-      const pt = t === 'ltree' || t === 'jsonb' ? 'text' : t;
+      const pt = t === 'ltree' || t === 'jsonb' || t === 'tsvector' ? 'text' : t;
       return `$${params.length}::${pt}[]`;
     });
-    const select = this.cols.map(([n, t]) => (t === 'ltree' || t === 'jsonb' ? `u.${n}::${t}` : `u.${n}`));
+    // tsvector columns arrive as jieba tokens joined by spaces (as the server writes them).
+    const select = this.cols.map(([n, t]) =>
+      t === 'tsvector'
+        ? `to_tsvector('simple', u.${n})`
+        : t === 'ltree' || t === 'jsonb'
+          ? `u.${n}::${t}`
+          : `u.${n}`,
+    );
     return `INSERT INTO ${this.table} (${names.join(', ')}) SELECT ${select.join(', ')} FROM unnest(${args.join(
       ', ',
     )}) AS u(${names.join(', ')})`;
@@ -159,6 +177,8 @@ const CASE_COLS = [
   ['anchored_seq', 'int4'],
   ['created_at', 'timestamptz'],
   ['updated_at', 'timestamptz'],
+  // Search (migration 0014): the tokens the server would have written at intake and reply.
+  ['search_vector', 'tsvector'],
 ] as const;
 const UNIT_COLS = [
   ['case_id', 'uuid'],
@@ -1188,6 +1208,13 @@ export async function loadCases(o: LoadOptions): Promise<LoadMeta> {
         anchored_seq: seq,
         created_at: iso(R),
         updated_at: iso(last),
+        search_vector: caseIndexText({
+          title: msg.title,
+          facts: msg.facts,
+          demands: msg.demands,
+          address: petitioners[0]!.address,
+          opinion: reply ? { text: reply } : null,
+        }),
       });
       const addUnit = (u: Unit, relation: string, at: number) =>
         cu.push({ case_id: caseId, unit_id: u.id, relation, unit_path: u.path, added_at: iso(at) });

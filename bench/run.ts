@@ -6,6 +6,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { openDatabase } from '../server/src/db/database.js';
+import { reindexSearch } from '../server/src/modules/search/reindex.js';
 import { REPO_ROOT } from './corpus.js';
 import { Rng } from './gen.js';
 import { login, type PhaseResult, runPhase, type Session } from './http-load.js';
@@ -30,7 +31,8 @@ const HELP = `Usage: npm run bench -- [options]
   --pg-tcp                   the server reaches PostgreSQL over loopback TCP instead of the Unix socket
   --dir PATH                 where the database and server data live (default /tmp/laiban-bench-<engine>)
   --batch N                  cases per bulk INSERT statement (default 10000 postgres, 5000 pglite)
-  --phases LIST              comma-separated subset of intake,queue,queue-all,detail (default all)
+  --phases LIST              comma-separated subset of intake,queue,queue-all,detail,search,duplicates
+                             (default all)
   --from-source              run the server from TypeScript (tsx) instead of a compiled build
   --clean                    delete --dir at the end
   --quiet-wait S             before each phase, wait up to S s for other processes to fall below
@@ -50,7 +52,7 @@ const { values: args } = parseArgs({
     'pg-tcp': { type: 'boolean', default: false },
     dir: { type: 'string' },
     batch: { type: 'string' },
-    phases: { type: 'string', default: 'intake,queue,queue-all,detail' },
+    phases: { type: 'string', default: 'intake,queue,queue-all,detail,search,duplicates' },
     'from-source': { type: 'boolean', default: false },
     clean: { type: 'boolean', default: false },
     'quiet-wait': { type: 'string', default: '120' },
@@ -80,6 +82,24 @@ const clients = int(args.clients, 16);
 const batch = int(args.batch, engine === 'postgres' ? 10_000 : 5_000);
 const quietWait = Number(args['quiet-wait']);
 const retries = Number(args.retries);
+/** Search words of the search phase: place-free words of citizen messages, frequent to rare. */
+const SEARCH_WORDS = [
+  '物业',
+  '小区',
+  '噪音扰民',
+  '拖欠工资',
+  '停车位',
+  '学位',
+  '路灯',
+  '油烟',
+  '违建',
+  '补偿款',
+  '鸽子粪',
+  '不作为',
+  '加装电梯',
+  '公交线路',
+  '医保报销',
+];
 const phases = new Set((args.phases ?? '').split(',').map((s) => s.trim()));
 const dir = path.resolve(args.dir ?? path.join(os.tmpdir(), `laiban-bench-${engine}`));
 const CLERK = 'dc_xfb';
@@ -109,6 +129,8 @@ function buildServer(): string[] {
   fs.copyFileSync(path.join(REPO_ROOT, 'package.json'), path.join(buildDir, 'package.json'));
   fs.symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(buildDir, 'node_modules'));
   fs.symlinkSync(path.join(REPO_ROOT, 'server', 'migrations'), path.join(buildDir, 'server', 'migrations'));
+  // The tokenizer's user dictionary (server/src/lib/zh-tokenize.ts).
+  fs.symlinkSync(path.join(REPO_ROOT, 'server', 'dict'), path.join(buildDir, 'server', 'dict'));
   const r = spawnSync(
     process.execPath,
     [
@@ -476,7 +498,60 @@ async function main(): Promise<void> {
           200,
           () => ({ method: 'GET', path: `/api/cases/${meta.detailIds[rng.int(meta.detailIds.length)]}` }),
         ],
+        // ── Search and repeat detection ──
+        // Full-text search, words from frequent (物业, 小区) to rare, half of them sorted by date.
+        [
+          'search',
+          200,
+          () => ({
+            method: 'GET',
+            path: `/api/search/cases?q=${encodeURIComponent(rng.pick(SEARCH_WORDS))}${rng.chance(0.5) ? '&sort=date' : ''}`,
+          }),
+        ],
+        // Repeat candidates for a petition being registered: a real message, often a known person.
+        [
+          'duplicates',
+          200,
+          () => {
+            const b = nextIntake() as unknown as {
+              petitioners: { idNumber?: string; phone?: string }[];
+              title: string;
+              facts: string;
+              demands: string;
+              address: string;
+              categoryCode: string;
+            };
+            return {
+              method: 'POST',
+              path: '/api/search/duplicates',
+              body: {
+                persons: b.petitioners.map((p) => ({ idNumber: p.idNumber, phone: p.phone })),
+                title: b.title,
+                facts: b.facts,
+                demands: b.demands,
+                address: b.address,
+                categoryCode: b.categoryCode,
+              },
+            };
+          },
+        ],
       ];
+    if (phases.has('search') || phases.has('duplicates')) {
+      // A database loaded before the search column existed (--keep) gets its tokens now, once.
+      const database = await openDatabase(
+        appUrl ? { databaseUrl: appUrl, poolMax: 2 } : { pgliteDir: path.join(dir, 'app', 'pglite') },
+      );
+      try {
+        const t0 = Date.now();
+        const n = await reindexSearch(database.db, { batch: 5000 });
+        if (n)
+          log(
+            `search tokens written for ${n.toLocaleString('en')} cases in ${((Date.now() - t0) / 1000).toFixed(0)} s`,
+          );
+      } finally {
+        await database.close();
+      }
+    }
     const reports: PhaseReport[] = [];
     for (const [name, expectStatus, next] of plan) {
       if (!phases.has(name)) continue;

@@ -37,6 +37,8 @@ BASE_URL="http://127.0.0.1:$PORT" node scripts/browser-hot-issues.mjs || { cat "
 BASE_URL="http://127.0.0.1:$PORT" node scripts/browser-documents.mjs || { cat "$DATA/server.log"; exit 1; }
 # --- resolution mechanisms: mediation (S3) and expert review (S4) screens, the rosters page.
 BASE_URL="http://127.0.0.1:$PORT" node scripts/browser-mechanisms.mjs || { cat "$DATA/server.log"; exit 1; }
+# ── Search and repeat detection ──
+BASE_URL="http://127.0.0.1:$PORT" node scripts/browser-search.mjs || { cat "$DATA/server.log"; exit 1; }
 
 # The citizen portal on a phone, against a second instance that runs its timers, so the SMS code
 # goes out through the outbox to the development transport's log, where the test reads it.

@@ -8,6 +8,7 @@ import { trainModel } from '../modules/classifier/use-cases/train-model.js';
 import { evaluationSettings, foldEvaluationPending } from '../modules/evaluation/evaluation.repository.js';
 import { rebuildEvaluationSet } from '../modules/evaluation/rebuild-sql.js';
 import { runHotIssueSweep } from '../modules/hot-issues/sweep.js';
+import { reindexSearch } from '../modules/search/reindex.js';
 import { createAdmin } from '../seed/create-admin.js';
 import { demoAccountsTable, demoLoaded, seedDemo } from '../seed/demo.js';
 import { openConfiguredDatabase, startServer } from '../server.js';
@@ -225,6 +226,25 @@ program
     }
   });
 // --- end category suggestion and hot issues ---
+
+// ── Search ──
+program
+  .command('search-reindex')
+  .description(
+    'Compute the search tokens of cases that have none (older cases, bulk loads); --all for every case',
+  )
+  .option('--all', 'every case (after a change of the user dictionary)')
+  .action(async (opts: { all?: boolean }) => {
+    const database = await openConfiguredDatabase(config());
+    const n = await reindexSearch(database.db, {
+      all: !!opts.all,
+      onProgress: (done) => {
+        if (done % 50_000 === 0) console.log(`  ${done} …`);
+      },
+    });
+    console.log(`Search tokens written for ${n} cases.`);
+    await database.close();
+  });
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   console.error(err instanceof Error ? err.message : err);

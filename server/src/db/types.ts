@@ -849,3 +849,10 @@ export interface DB {
   visit_plans: VisitPlansTable;
   visits: VisitsTable;
 }
+
+// ── Search and repeat detection (migration 0014) ───────────────────────────────────────────────
+/** Declaration merging adds the search column to the cases table above. */
+export interface CasesTable {
+  /** jieba tokens as tsvector('simple'); written as `to_tsvector('simple', …)` by the writer. */
+  search_vector: ColumnType<string | null, string | null | undefined, string | null>;
+}

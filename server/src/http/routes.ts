@@ -23,6 +23,7 @@ import { open311Routes } from '../modules/open311/open311.routes.js';
 import { open311ClientRoutes } from '../modules/open311/open311-clients.routes.js';
 import { orgRoutes } from '../modules/org/org.routes.js';
 import { portalRoutes } from '../modules/portal/portal.routes.js';
+import { searchRoutes } from '../modules/search/search.routes.js';
 import { taxonomyRoutes } from '../modules/taxonomy/taxonomy.routes.js';
 import { userRoutes } from '../modules/users/users.routes.js';
 import type { Ctx } from './context.js';
@@ -64,4 +65,6 @@ export async function registerRoutes(api: FastifyInstance, deps: RouteDeps): Pro
   await mechanismRoutes(api, deps);
   // ---- community ----
   await communityRoutes(api, deps);
+  // ── Search and repeat detection ──
+  await searchRoutes(api, deps);
 }

@@ -54,6 +54,8 @@ const EvaluationPage = lazyPage(
   'EvaluationPage',
 );
 const ReceptionPage = lazyPage(() => import('../features/reception/pages/reception-page'), 'ReceptionPage');
+// ── Search and repeat detection ──
+const SearchPage = lazyPage(() => import('../features/search/pages/search-page'), 'SearchPage');
 const ReportPage = lazyPage(() => import('../features/report/pages/report-page'), 'ReportPage');
 // --- resolution mechanisms ---
 const MyRecordsPage = lazyPage(() => import('../features/mechanisms/pages/my-records-page'), 'MyRecordsPage');
@@ -144,6 +146,8 @@ export const router = createBrowserRouter([
           // --- end hot issues ---
           { path: 'report', element: page(ReportPage, 'case.intake'), errorElement },
           { path: 'reception', element: page(ReceptionPage, 'reception.manage'), errorElement },
+          // ── Search and repeat detection ──
+          { path: 'search', element: page(SearchPage, 'case.read'), errorElement },
           { path: 'admin/org-units', element: page(OrgUnitsPage, 'org.read'), errorElement },
           { path: 'admin/users', element: page(UsersPage, 'user.read'), errorElement },
           { path: 'admin/api-tokens', element: page(ApiTokensPage, 'token.manage'), errorElement },

@@ -12,6 +12,7 @@ import { ledgerEn } from './ledger.en';
 import { mechanismsEn } from './mechanisms.en';
 import { notifyEn } from './notify.en';
 import { portalEn } from './portal.en';
+import { searchEn } from './search.en';
 import type { Messages } from './zh-CN';
 
 /** English UI text. Same keys as zh-CN (the type makes a missing key a compile error). */
@@ -328,4 +329,6 @@ export const en: Messages = {
   mechanisms: mechanismsEn,
   // ---- community ----
   community: communityEn,
+  // ── Search and repeat detection ──
+  search: searchEn,
 };

@@ -12,6 +12,7 @@ import { ledgerZhCN } from './ledger.zh-CN';
 import { mechanismsZhCN } from './mechanisms.zh-CN';
 import { notifyZhCN } from './notify.zh-CN';
 import { portalZhCN } from './portal.zh-CN';
+import { searchZhCN } from './search.zh-CN';
 
 /**
  * Chinese UI text (the default language). Role, unit-kind and server error messages are not here:
@@ -326,6 +327,8 @@ export const zhCN = {
   mechanisms: mechanismsZhCN,
   // ---- community ----
   community: communityZhCN,
+  // ── Search and repeat detection ──
+  search: searchZhCN,
 };
 
 export type Messages = typeof zhCN;

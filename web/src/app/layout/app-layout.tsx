@@ -22,6 +22,7 @@ import {
   MailOutlined,
   MenuOutlined,
   ProfileOutlined,
+  SearchOutlined,
   SettingOutlined,
   SolutionOutlined,
   TableOutlined,
@@ -131,6 +132,8 @@ const CASE_ENTRIES = [
     icon: <SolutionOutlined />,
     permission: 'visit.read',
   },
+  // ── Search and repeat detection ──
+  { path: '/search', label: 'search.nav', icon: <SearchOutlined />, permission: 'case.read' },
 ] as const;
 
 export function useAdminEntries() {

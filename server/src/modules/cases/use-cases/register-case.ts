@@ -8,6 +8,7 @@ import { type FieldCrypto, fieldCryptoFor, normalizePhone } from '../../../lib/f
 import { TtlCache } from '../../../lib/ttl-cache.js';
 import { can } from '../../../policy/policy.js';
 import { bumpEvaluation } from '../../evaluation/evaluation.repository.js';
+import { caseIndexText, tsvectorOf } from '../../search/search-text.js';
 import { findActiveCategory } from '../../taxonomy/taxonomy.repository.js';
 import { dayDiff, nearestDuty, planClock, profileForUnit, today, workCalendar } from '../case-clock.js';
 import { chainEvents, insertChainedEvents, type NewEvent } from '../case-events.js';
@@ -143,6 +144,8 @@ export async function registerCase(
   }
 
   const [cal, profile] = await Promise.all([workCalendar(db), profileForUnit(db, handling.path)]);
+  // Search tokens are cut here, once, outside the transaction, and written with the row (no trigger).
+  const searchText = caseIndexText(input);
   const alg = ctx.config.auditHash;
 
   const inTransaction = <T>(fn: (trx: Trx) => Promise<T>): Promise<T> =>
@@ -238,6 +241,7 @@ export async function registerCase(
         due_period: nearest ? dayDiff(nearest.started_on, nearest.due_on) : null,
         chain_seq: head.seq,
         chain_hash: head.hash,
+        search_vector: tsvectorOf(searchText),
         created_at: at,
         updated_at: at,
       })

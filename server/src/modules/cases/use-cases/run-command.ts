@@ -7,6 +7,7 @@ import type { ISODate } from '../../calendar/calendar.types.js';
 import type { DeadlineProfile } from '../../calendar/deadline-rules.js';
 import type { WorkCalendar } from '../../calendar/work-calendar.js';
 import { bumpEvaluation } from '../../evaluation/evaluation.repository.js';
+import { searchVectorOf, touchesIndexedText } from '../../search/search-text.js';
 import { profileForUnit, refreshCaseDue, today, workCalendar } from '../case-clock.js';
 import { appendEvent } from '../case-events.js';
 import type { CaseForPolicy } from '../cases.policy.js';
@@ -101,11 +102,16 @@ export async function runCommand(ctx: Ctx, caseId: string, run: CommandRun): Pro
       await addCaseUnit(trx, caseId, owner.id, 'owner');
     }
     const version = out.keepVersion ? c.version : c.version + 1;
+    // A reply (意见, 复查, 复核) changes what search finds: re-index in the same transaction.
+    const reindex = touchesIndexedText(out.set)
+      ? { search_vector: searchVectorOf({ ...c, ...out.set }) }
+      : {};
     await trx
       .updateTable('cases')
       .set({
         ...out.set,
         ...ownerChange,
+        ...reindex,
         status: to,
         is_open: isOpen(to),
         version,

@@ -11,6 +11,8 @@ import { MatterScopeCard } from '../../community/components/matter-scope-card';
 import { DocumentsCard } from '../../documents/components/documents-card';
 // resolution mechanisms
 import { MechanismsCard } from '../../mechanisms/components/mechanisms-card';
+// ── Search and repeat detection ──
+import { CaseDuplicatesCard } from '../../search/components/case-duplicates-card';
 import type { IntakeResult, SupervisionOrder } from '../api/cases.api';
 import { AttachmentsCard } from '../components/attachments-card';
 import { CaseActions } from '../components/case-actions';
@@ -172,6 +174,7 @@ export function CaseDetailPage() {
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
             {/* ---- community: 三事分流 ---- */}
             <MatterScopeCard caseId={c.id} />
+            <CaseDuplicatesCard caseId={c.id} status={c.status} />
             <HandlingUnitsCard c={c} onOpen={open} />
             <SupervisionCard c={c} canReply={canReply} onOpen={open} />
             <LeaderCard c={c} unitName={unitName} />

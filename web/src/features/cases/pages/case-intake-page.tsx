@@ -38,7 +38,10 @@ import { useLabels } from '../../../lib/labels';
 import { useMe } from '../../auth/hooks/use-session';
 import { classifierApi } from '../../classifier/api/classifier.api';
 import { CategorySuggestion } from '../../classifier/components/category-suggestion';
+// ── Search and repeat detection ──
+import { DuplicatePanel, type IntakeChoice } from '../../search/components/duplicate-panel';
 import type { StoredUpload } from '../api/cases.api';
+import { casesApi } from '../api/cases.api';
 import type { IntakeBody, PartyBody } from '../api/workflow';
 import { HistoryPanel } from '../components/history-panel';
 import { IntakeUploader } from '../components/intake-uploader';
@@ -179,6 +182,17 @@ export function CaseIntakePage() {
     () => JSON.parse(debouncedKey) as { idNumber?: string; phone?: string }[],
     [debouncedKey],
   );
+  // ── Search and repeat detection: candidates while typing, and the clerk's choice ──
+  const [choice, setChoice] = useState<IntakeChoice>(null);
+  const title = Form.useWatch('title', form) ?? '';
+  const facts = Form.useWatch('facts', form) ?? '';
+  const demands = Form.useWatch('demands', form) ?? '';
+  const address = Form.useWatch('address', form) ?? '';
+  const categoryCode = Form.useWatch('categoryCode', form);
+  const duplicateProbe = useMemo(
+    () => ({ persons: identities, title, facts, demands, address, categoryCode }),
+    [identities, title, facts, demands, address, categoryCode],
+  );
   const isAccusation = nature === 'accusation';
   const petitionersOptional = channel === 'grid' || isAccusation;
   const uploading = files.some((f) => f.status === 'uploading');
@@ -242,7 +256,24 @@ export function CaseIntakePage() {
       }
       // 智能分拨: record the suggestion and whether it was kept (best effort, never blocks intake).
       classifierApi.record(r.id).catch(() => undefined);
-      void message.success(t('cases.intake.registered', { caseNo: r.caseNo }));
+      if (choice?.kind === 'repeat') {
+        // "Link as repeat": the lifecycle's merge command, right after registration.
+        try {
+          await casesApi.run(r.id, 'linkRepeat', {
+            // A case just registered (and visible) is at its first version; the summary carries no detail.
+            version: r.case?.version ?? 1,
+            openCaseId: choice.candidate.id,
+            note: t('search.duplicates.willLink', { caseNo: choice.candidate.caseNo }),
+          });
+          void message.success(t('search.duplicates.linked', { caseNo: choice.candidate.caseNo }));
+        } catch (err) {
+          void message.warning(
+            t('search.duplicates.linkFailed', { message: err instanceof Error ? err.message : String(err) }),
+          );
+        }
+      } else {
+        void message.success(t('cases.intake.registered', { caseNo: r.caseNo }));
+      }
       const state: DetailLocationState = { warnings: r.warnings };
       void navigate(`/cases/${r.id}`, { state });
     } catch (err) {
@@ -575,6 +606,9 @@ export function CaseIntakePage() {
           <div style={{ position: 'sticky', top: 16 }}>
             <Space orientation="vertical" size={16} style={{ width: '100%' }}>
               <HistoryPanel identities={identities} />
+              {!isAccusation && (
+                <DuplicatePanel probe={duplicateProbe} choice={choice} onChoose={setChoice} />
+              )}
               {isAccusation && <Alert type="warning" showIcon title={t('cases.hints.accusationPrivacy')} />}
             </Space>
           </div>

@@ -1,0 +1,30 @@
+/** 检索与重复件识别的中文文本。 */
+export const searchZhCN = {
+  nav: '事项检索',
+  title: '事项检索',
+  placeholder: '输入关键词，如：鸽子粪、物业费、拖欠工资、小区名称或地址',
+  hint: '在本辖区的信访事项中检索标题、事实经过、诉求、地址和答复意见',
+  none: '没有找到相关事项',
+  found: '找到 {{count}}{{more}} 件（{{ms}} 毫秒）',
+  filters: { state: '办理状态', open: '在办', closed: '已结', channel: '来源渠道' },
+  sort: { relevance: '按相关度', date: '按时间' },
+  fields: { facts: '事实经过', demands: '诉求', address: '地址', opinion: '答复意见' },
+  reasons: {
+    same_person: '同一信访人',
+    same_address: '同一地址',
+    similar_text: '内容相似',
+    terminated_same_facts: '已终结·同一事实和理由',
+  },
+  duplicates: {
+    title: '疑似重复件',
+    none: '未发现相似的既往事项',
+    linkAsRepeat: '作为重复件并入此件',
+    confirmNew: '确认为新件',
+    willLink: '登记后将作为重复件并入 {{caseNo}}',
+    confirmedNew: '已确认为新件',
+    terminatedHint: '该事项已复查复核终结：同一事实和理由不再受理，可出具不再受理告知书',
+    linked: '已登记并作为重复件并入 {{caseNo}}',
+    linkFailed: '已登记，但并入失败：{{message}}',
+    ofCase: '疑似重复件（登记前的事项）',
+  },
+};
