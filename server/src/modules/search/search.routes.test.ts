@@ -77,8 +77,8 @@ describe('GET /api/search/cases', STORY, () => {
 
     // Jurisdiction: the other town's case is not found by the village, its own clerk finds it.
     expect((await search(clerkB, '鸽子粪')).items.map((x: Json) => x.id)).toEqual([other.id]);
-    // No role, no results.
-    expect((await search(nobody, '鸽子粪')).items).toEqual([]);
+    // No role: refused.
+    expect((await nobody.get(`/api/search/cases?q=${encodeURIComponent('鸽子粪')}`)).status).toBe(403);
 
     // Filters combine with the text.
     expect((await search(ws, '鸽子粪', '&categoryCode=10')).items).toHaveLength(1);

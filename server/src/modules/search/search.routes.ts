@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { AppError } from '../../http/errors.js';
 import type { RouteDeps } from '../../http/routes.js';
 import { errorResponses, idParams } from '../../http/schemas.js';
 import { warmTokenizer } from '../../lib/zh-tokenize.js';
+import { can } from '../../policy/policy.js';
 import { duplicateBody, duplicateResult, searchQuery, searchResult } from './search.schemas.js';
 import { searchCasesUseCase } from './use-cases/search-cases.js';
 import { suggestDuplicates, suggestDuplicatesOfCase } from './use-cases/suggest-duplicates.js';
@@ -16,6 +18,11 @@ export async function searchRoutes(fastify: FastifyInstance, { ctxOf, config }: 
   app.get(
     '/api/search/cases',
     {
+      // Someone who may read no case is refused before the query is looked at: a search form
+      // without words is a 400 only for those who could search at all.
+      preValidation: async (req) => {
+        if (!can(ctxOf(req).actor, 'case.read')) throw new AppError('FORBIDDEN');
+      },
       schema: {
         tags: ['search'],
         summary: '检索 Full-text search over the cases in my jurisdiction, with filters and highlighting',
@@ -30,6 +37,10 @@ export async function searchRoutes(fastify: FastifyInstance, { ctxOf, config }: 
   app.post(
     '/api/search/duplicates',
     {
+      // Only those who register petitions are shown earlier cases of a person being registered.
+      preValidation: async (req) => {
+        if (!can(ctxOf(req).actor, 'case.intake')) throw new AppError('FORBIDDEN');
+      },
       schema: {
         tags: ['search'],
         summary: '重复件识别 Earlier cases that may be the same matter as a petition being registered',
